@@ -1,0 +1,35 @@
+/**
+ * CSV writing that is safe to open in a spreadsheet: a text cell that starts with `=`, `+`, `-`, `@`, tab or
+ * carriage return gets a leading apostrophe so Excel and LibreOffice show it as text instead of running it
+ * (OWASP, "CSV injection"). The project's readers remove that apostrophe again, so tables round-trip.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Neutralise a text cell that a spreadsheet would read as a formula. Numbers are left alone. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? "'" + text : text;
+}
+
+/** Undo `neutraliseFormula` when reading back a table the project wrote. */
+export function restoreNeutralised(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** Format one value: numbers as shortest round-trip text, booleans as true/false, null as empty. */
+export function formatCsvValue(value: CsvValue, delimiter = ','): string {
+  if (value == null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = neutraliseFormula(value);
+  return /["\r\n]/.test(text) || text.includes(delimiter) || text !== text.trim() ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+/** Write rows as CSV with the given columns in order (RFC 4180, `\n` line ends, UTF-8 without BOM). */
+export function toCsv(rows: Iterable<Record<string, CsvValue>>, columns: readonly string[], delimiter = ','): string {
+  const lines = [columns.map((c) => formatCsvValue(c, delimiter)).join(delimiter)];
+  for (const row of rows) lines.push(columns.map((c) => formatCsvValue(row[c], delimiter)).join(delimiter));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,209 @@
+/**
+ * Build the columnar attendance model from clean records. Identity rules live here: people and organisations
+ * are keyed by `nameKey` (or by name + organisation, or email, with `personKey`), events by name + date.
+ * The builder is incremental (`add`, then `build`) so readers can stream rows without keeping them.
+ */
+import { assertOneOf, resolveOptions } from '../options.js';
+import type { AttendanceModel, AttendanceRecord, EventInfo, OrganisationInfo, PersonInfo } from '../types.js';
+import { cleanName, nameKey } from './identity.js';
+
+export const PERSON_KEYS = ['name', 'name+organisation', 'email'] as const;
+export type PersonKey = (typeof PERSON_KEYS)[number];
+
+export interface BuildModelOptions {
+  /** What identifies a person: the name (default), name + organisation, or email (falls back to name when a row has no email). */
+  personKey?: PersonKey;
+}
+
+export const BUILD_MODEL_DEFAULTS: Readonly<Required<BuildModelOptions>> = Object.freeze({ personKey: 'name' });
+
+interface EventDraft {
+  name: string;
+  date: string | null;
+  type: string | null;
+  durationHours: number | null;
+  firstSeen: number;
+}
+interface OrgDraft {
+  name: string;
+  sector: string | null;
+  region: string | null;
+  firstSeen: number;
+}
+
+/** Incremental model builder: feed records in any order, then `build()` once. */
+export interface ModelBuilder {
+  /** Add one record; returns false (and adds nothing) when it repeats an attendance already added. */
+  add(record: AttendanceRecord): boolean;
+  /** Number of distinct attendances added so far. */
+  readonly size: number;
+  build(): AttendanceModel;
+}
+
+export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
+  const { personKey } = resolveOptions(BUILD_MODEL_DEFAULTS, options);
+  assertOneOf('buildModel', 'personKey', personKey, PERSON_KEYS);
+
+  const eventIds = new Map<string, number>();
+  const events: EventDraft[] = [];
+  const personIds = new Map<string, number>();
+  const personNames: string[] = [];
+  const personFirst: number[] = [];
+  const orgIds = new Map<string, number>();
+  const orgs: OrgDraft[] = [];
+  const seen = new Set<string>();
+  let ev = new Int32Array(1024);
+  let pe = new Int32Array(1024);
+  let og = new Int32Array(1024);
+  const roles: (string | null)[] = [];
+  let n = 0;
+  let order = 0;
+
+  function grow(): void {
+    const cap = ev.length * 2;
+    const e2 = new Int32Array(cap); e2.set(ev); ev = e2;
+    const p2 = new Int32Array(cap); p2.set(pe); pe = p2;
+    const o2 = new Int32Array(cap); o2.set(og); og = o2;
+  }
+
+  function add(r: AttendanceRecord): boolean {
+    order++;
+    const eKey = nameKey(r.event) + '\u0000' + (r.date ?? '');
+    let e = eventIds.get(eKey);
+    if (e === undefined) {
+      e = events.length;
+      eventIds.set(eKey, e);
+      events.push({ name: cleanName(r.event), date: r.date, type: r.event_type ?? null, durationHours: r.duration_hours ?? null, firstSeen: order });
+    } else {
+      const d = events[e]!;
+      if (d.type == null && r.event_type) d.type = r.event_type;
+      if (d.durationHours == null && r.duration_hours != null) d.durationHours = r.duration_hours;
+    }
+
+    let o = -1;
+    if (r.organisation != null && r.organisation.trim() !== '') {
+      const oKey = nameKey(r.organisation);
+      o = orgIds.get(oKey) ?? -1;
+      if (o < 0) {
+        o = orgs.length;
+        orgIds.set(oKey, o);
+        orgs.push({ name: cleanName(r.organisation), sector: r.sector ?? null, region: r.region ?? null, firstSeen: order });
+      } else {
+        const d = orgs[o]!;
+        if (d.sector == null && r.sector) d.sector = r.sector;
+        if (d.region == null && r.region) d.region = r.region;
+      }
+    }
+
+    let p = -1;
+    if (r.person != null && r.person.trim() !== '') {
+      let pKey = nameKey(r.person);
+      if (personKey === 'email' && r.email) pKey = 'email:' + r.email.trim().toLowerCase();
+      else if (personKey === 'name+organisation') pKey += '\u0000' + (r.organisation ? nameKey(r.organisation) : '');
+      p = personIds.get(pKey) ?? -1;
+      if (p < 0) {
+        p = personNames.length;
+        personIds.set(pKey, p);
+        personNames.push(cleanName(r.person));
+        personFirst.push(order);
+      }
+    }
+
+    const dedupe = `${e},${p},${o}`;
+    if (seen.has(dedupe)) return false;
+    seen.add(dedupe);
+    if (n === ev.length) grow();
+    ev[n] = e;
+    pe[n] = p;
+    og[n] = o;
+    roles.push(r.role ?? null);
+    n++;
+    return true;
+  }
+
+  function build(): AttendanceModel {
+    // Chronological event order: date, then first appearance; undated events last.
+    const eOrder = events.map((_, i) => i).sort((a, b) => {
+      const A = events[a]!, B = events[b]!;
+      if (A.date !== B.date) {
+        if (A.date == null) return 1;
+        if (B.date == null) return -1;
+        return A.date < B.date ? -1 : 1;
+      }
+      return A.firstSeen - B.firstSeen;
+    });
+    const eRank = new Int32Array(events.length);
+    eOrder.forEach((old, rank) => (eRank[old] = rank));
+
+    // Counting sort of rows by event rank (stable: keeps input order inside an event).
+    const eventStart = new Int32Array(events.length + 1);
+    for (let i = 0; i < n; i++) eventStart[eRank[ev[i]!]! + 1]!++;
+    for (let e = 0; e < events.length; e++) eventStart[e + 1]! += eventStart[e]!;
+    const fill = eventStart.slice(0, events.length);
+    const pos = new Int32Array(n);
+    for (let i = 0; i < n; i++) pos[i] = fill[eRank[ev[i]!]!]!++;
+
+    // People and organisations are numbered by first attendance in chronological order, so codes are stable.
+    const pRank = new Int32Array(personNames.length).fill(-1);
+    const oRank = new Int32Array(orgs.length).fill(-1);
+    const sortedRows = new Int32Array(n);
+    for (let i = 0; i < n; i++) sortedRows[pos[i]!] = i;
+    let np = 0, no = 0;
+    for (let k = 0; k < n; k++) {
+      const i = sortedRows[k]!;
+      const p = pe[i]!, o = og[i]!;
+      if (p >= 0 && pRank[p] === -1) pRank[p] = np++;
+      if (o >= 0 && oRank[o] === -1) oRank[o] = no++;
+    }
+
+    const event = new Int32Array(n), person = new Int32Array(n), organisation = new Int32Array(n);
+    const role: (string | null)[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = pos[i]!;
+      event[k] = eRank[ev[i]!]!;
+      person[k] = pe[i]! >= 0 ? pRank[pe[i]!]! : -1;
+      organisation[k] = og[i]! >= 0 ? oRank[og[i]!]! : -1;
+      role[k] = roles[i]!;
+    }
+
+    const width = (count: number) => Math.max(3, String(count).length);
+    const eventInfos: EventInfo[] = eOrder.map((old, index) => {
+      const d = events[old]!;
+      return { index, id: 'E' + String(index + 1).padStart(width(events.length), '0'), name: d.name, date: d.date, type: d.type, durationHours: d.durationHours };
+    });
+    const people: PersonInfo[] = new Array(np);
+    for (let p = 0; p < personNames.length; p++) {
+      const index = pRank[p]!;
+      if (index >= 0) people[index] = { index, id: 'P' + String(index + 1).padStart(width(np), '0'), name: personNames[p]! };
+    }
+    const organisations: OrganisationInfo[] = new Array(no);
+    for (let o = 0; o < orgs.length; o++) {
+      const index = oRank[o]!;
+      const d = orgs[o]!;
+      if (index >= 0) organisations[index] = { index, id: 'O' + String(index + 1).padStart(width(no), '0'), name: d.name, sector: d.sector, region: d.region };
+    }
+
+    return {
+      events: eventInfos,
+      people,
+      organisations,
+      attendance: { length: n, event, person, organisation, role, eventStart },
+      dated: events.length > 0 && events.every((e) => e.date != null),
+    };
+  }
+
+  return {
+    add,
+    get size() {
+      return n;
+    },
+    build,
+  };
+}
+
+/** Build a model from records in one call. */
+export function buildModel(records: Iterable<AttendanceRecord>, options?: BuildModelOptions): AttendanceModel {
+  const builder = createModelBuilder(options);
+  for (const r of records) builder.add(r);
+  return builder.build();
+}

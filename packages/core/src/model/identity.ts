@@ -1,0 +1,17 @@
+/**
+ * Identity of names: two spellings are the same person or organisation when they are equal after trimming,
+ * collapsing spaces, Unicode normalisation (NFC vs NFD count as one), and folding case and accents.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const SPACES = /\s+/g;
+
+/** The identity key of a name: `"  Élise  Dupont "` and `"elise dupont"` give the same key. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(COMBINING_MARKS, '').replace(SPACES, ' ').trim().toLocaleLowerCase('en').normalize('NFC');
+}
+
+/** A display form of a name: NFC, trimmed, inner spaces collapsed; case and accents kept. */
+export function cleanName(name: string): string {
+  return name.normalize('NFC').replace(SPACES, ' ').trim();
+}

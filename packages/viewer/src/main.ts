@@ -1,0 +1,3 @@
+/** Entry of the Mycorrhiza viewer app. */
+const app = document.getElementById('app');
+if (app) app.dataset.ready = 'true';
