@@ -13,6 +13,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default defineProject({
+  // Pre-bundle what the viewer and its worker import, so Vite does not reload the page mid-run.
+  optimizeDeps: { include: ['graphology', 'graphology-layout-forceatlas2', 'graphology-layout-noverlap', 'sigma', 'sigma/rendering'] },
   test: {
     name: 'viewer-browser',
     include: ['test/browser/**/*.test.ts'],

@@ -14,6 +14,9 @@ export interface Command {
 // Each command lives in its own module, loaded only when used.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.js')).validateCommand,
+  analyze: async () => (await import('./analyze.js')).analyzeCommand,
+  example: async () => (await import('./example.js')).exampleCommand,
+  view: async () => (await import('./view.js')).viewCommand,
 };
 
 function usage(): string {

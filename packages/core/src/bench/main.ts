@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench [S|M|L|XL] [--no-peers] [--stages a,b,c] [--budget SECONDS]`: our pipeline stage by stage beside
+ * python-igraph, networkx and the C lower bound on the same generated file, in the same run. Writes
+ * `bench/out/bench-<scale>.md` and prints it. Exit codes: 0 done, 1 a checksum MISMATCH or a failed stage,
+ * 2 usage error or a missing tool (python3 for the input generator).
+ *
+ * Our pipeline runs in a child process (`--child`) started with `--expose-gc` and a large heap, so its peaks
+ * are its own (like each peer's) and garbage from one stage is collected before the next.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatFlags, parseArgs, UsageError, type FlagSpec } from '../cli/args.js';
+import { load1, machineInfo, runMeasured } from './machine.js';
+import { benchPaths, ensureInput, findPython, loadReferenceChecksums, MissingToolError, runPeers, SCALES, type PeerRun, type Scale } from './peers.js';
+import { runPipeline, type PipelineOptions } from './pipeline.js';
+import { checksumRows, renderReport, STAGES, type AnalyzeRun, type BenchReport, type OursResult, type StageId } from './report.js';
+
+const FLAGS: Record<string, FlagSpec> = {
+  'no-peers': { kind: 'boolean', help: 'run only our pipeline (checksums are still compared with bench/peers/results.md)' },
+  stages: { kind: 'string', help: `comma-separated stages (prerequisites are added): ${STAGES.join(', ')}` },
+  budget: { kind: 'string', help: 'seconds a single step of a Python peer may take (default 120)' },
+  file: { kind: 'string', help: 'benchmark this CSV instead of bench/data/<scale>.csv (scale still picks the reference checksums)' },
+  betweenness: { kind: 'string', help: 'betweenness mode passed to the tie engine: auto (default), exact or sampled' },
+  pivots: { kind: 'string', help: 'pivots (sources) of the sampled betweenness estimate, passed through' },
+  'no-analyze': { kind: 'boolean', help: 'skip the `mycorrhiza analyze` run on the same file' },
+  heap: { kind: 'string', help: 'V8 old-space limit of our pipeline process, MiB (default 16384)' },
+  child: { kind: 'boolean', help: '(internal) run our pipeline in this process and write JSON to --json' },
+  json: { kind: 'string', help: '(internal) where the child writes its result' },
+  help: { kind: 'boolean', help: 'show this help' },
+};
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** Repository root: packages/core/dist/bench → four levels up. */
+const ROOT = resolve(HERE, '..', '..', '..', '..');
+
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+function num(flag: string, value: unknown, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const x = Number(value);
+  if (!Number.isFinite(x) || x < min) throw new UsageError(`bench: flag "--${flag}" should be a number >= ${min}, received "${String(value)}".`);
+  return x;
+}
+
+function parseStages(value: unknown): StageId[] | null {
+  if (value === undefined) return null;
+  const ids = String(value).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (!(STAGES as readonly string[]).includes(id)) throw new UsageError(`bench: unknown stage "${id}". Stages: ${STAGES.join(', ')}.`);
+  }
+  return ids as StageId[];
+}
+
+function pipelineOptions(flags: Record<string, unknown>): PipelineOptions {
+  const mode = flags.betweenness === undefined ? 'auto' : String(flags.betweenness);
+  if (!['auto', 'exact', 'sampled'].includes(mode)) throw new UsageError(`bench: flag "--betweenness" should be auto, exact or sampled, received "${mode}".`);
+  return {
+    stages: parseStages(flags.stages),
+    betweenness: mode as PipelineOptions['betweenness'],
+    pivots: flags.pivots === undefined ? null : num('pivots', flags.pivots, 0, 1),
+  };
+}
+
+async function child(flags: Record<string, unknown>): Promise<number> {
+  const file = String(flags.file ?? '');
+  const json = String(flags.json ?? '');
+  if (!file || !json) throw new UsageError('bench --child needs --file and --json.');
+  const result = await runPipeline(file, pipelineOptions(flags), log);
+  writeFileSync(json, JSON.stringify(result, null, 1) + '\n');
+  return 0;
+}
+
+function runOurs(csv: string, outJson: string, flags: Record<string, unknown>, heap: number): { ours: OursResult | null; why?: string } {
+  const args = ['--expose-gc', `--max-old-space-size=${heap}`, fileURLToPath(import.meta.url), '--child', '--file', csv, '--json', outJson];
+  for (const f of ['stages', 'betweenness', 'pivots']) if (flags[f] !== undefined) args.push(`--${f}`, String(flags[f]));
+  if (existsSync(outJson)) writeFileSync(outJson, '');
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  try {
+    const text = readFileSync(outJson, 'utf8');
+    if (text.trim()) return { ours: JSON.parse(text) as OursResult };
+  } catch {
+    /* reported below */
+  }
+  return { ours: null, why: `our pipeline process ended with ${r.signal ?? `exit ${r.status}`} before writing its result` };
+}
+
+async function runAnalyze(csv: string, scale: Scale, outDir: string): Promise<AnalyzeRun | undefined> {
+  const cli = join(ROOT, 'packages', 'core', 'dist', 'cli', 'main.js');
+  if (!existsSync(cli)) return undefined;
+  const help = spawnSync(process.execPath, [cli, 'analyze', '--help'], { encoding: 'utf8' });
+  if (/unknown command/.test(help.stderr ?? '')) {
+    log('mycorrhiza analyze is not available in this build; skipped');
+    return undefined;
+  }
+  const dir = join(outDir, `analyze-${scale}`);
+  log(`running mycorrhiza analyze on ${scale} ...`);
+  const r = await runMeasured(process.execPath, [cli, 'analyze', csv, '--out', dir]);
+  return { s: r.s, peakMb: r.peakMb, exitCode: r.exitCode, ...(r.exitCode !== 0 ? { why: r.stderrTail || `signal ${r.signal}` } : {}) };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, flags } = parseArgs('bench', argv, FLAGS);
+  if (flags.help) {
+    process.stdout.write(`Usage: pnpm bench [S|M|L|XL] [options]\n\n${formatFlags(FLAGS)}\n`);
+    return 0;
+  }
+  if (flags.child) return child(flags);
+  if (positionals.length > 1) throw new UsageError(`bench: give one scale (S, M, L or XL), received ${positionals.join(' ')}.`);
+  const scale = (positionals[0] ?? 'S').toUpperCase();
+  if (!(SCALES as readonly string[]).includes(scale)) throw new UsageError(`bench: unknown scale "${positionals[0]}"; use S, M, L or XL.`);
+  const sc = scale as Scale;
+  pipelineOptions(flags); // validate before the long work starts
+  const budget = num('budget', flags.budget, 120, 1);
+  const heap = num('heap', flags.heap, 16384, 256);
+  const paths = benchPaths(ROOT);
+  mkdirSync(paths.out, { recursive: true });
+
+  const python = findPython();
+  let csv: string;
+  if (flags.file !== undefined) {
+    csv = resolve(String(flags.file));
+    if (!existsSync(csv)) throw new UsageError(`bench: cannot find "${String(flags.file)}".`);
+  } else {
+    try {
+      csv = ensureInput(paths, sc, python, log);
+    } catch (err) {
+      if (err instanceof MissingToolError) {
+        process.stderr.write(err.message + '\n');
+        return 2;
+      }
+      throw err;
+    }
+  }
+
+  const machine = machineInfo();
+  const loadStart = load1();
+  log(`scale ${sc}: ${relative(ROOT, csv)}; ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}`);
+  log('running our pipeline ...');
+  const ours = runOurs(csv, join(paths.out, `ours-${sc}.json`), flags, heap);
+  const analyze = flags['no-analyze'] || flags.stages !== undefined ? undefined : await runAnalyze(csv, sc, paths.out);
+  let peers: PeerRun[] = [];
+  if (!flags['no-peers']) {
+    peers = runPeers(paths, sc, csv, python, { budget, memKb: 20 * 1024 * 1024, networkxXl: process.env.NX_XL === '1' }, log);
+  }
+  const report: BenchReport = {
+    scale: sc,
+    input: { path: relative(ROOT, csv), bytes: statSync(csv).size },
+    machine: { ...machine, loadStart, loadEnd: load1() },
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    budget,
+    ours: ours.ours,
+    ...(ours.why ? { oursWhy: ours.why } : {}),
+    peers,
+    reference: loadReferenceChecksums(paths, sc),
+    ...(analyze ? { analyze } : {}),
+  };
+  const md = renderReport(report);
+  const outMd = join(paths.out, `bench-${sc}.md`);
+  writeFileSync(outMd, md);
+  process.stdout.write(md + '\n');
+  log(`wrote ${relative(ROOT, outMd)}`);
+
+  let code = 0;
+  const mismatches = checksumRows(report).filter((r) => r.status === 'MISMATCH');
+  if (mismatches.length) {
+    process.stderr.write(`\n!!! MISMATCH: ${mismatches.length} checksum(s) differ from the peers: ${mismatches.map((m) => m.key).join(', ')} !!!\n\n`);
+    code = 1;
+  }
+  const failed = ours.ours?.stages.filter((s) => s.failed) ?? [];
+  if (!ours.ours || failed.length) {
+    process.stderr.write(`bench: ${ours.ours ? `stage(s) failed: ${failed.map((s) => `${s.id} (${s.failed})`).join('; ')}` : ours.why}\n`);
+    code = 1;
+  }
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(err.message + '\n');
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`bench: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

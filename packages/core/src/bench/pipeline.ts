@@ -1,0 +1,286 @@
+/**
+ * Our pipeline, stage by stage, on one attendance file (Node only; runs in the bench child process): each
+ * stage timed and its peak RSS measured (see measure.ts), then the checksums of `bench/peers/benchlib.py`
+ * computed from the stages' own outputs (not timed).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { connectedComponents } from 'graphology-components';
+import { projectOrganisations, projectPersons, type OrganisationProjection, type PersonProjection } from '../network/project.js';
+import { personNetwork } from '../network/person-network.js';
+import { organisationNetwork } from '../network/organisation-network.js';
+import type { OrganisationGraph, PersonGraph } from '../network/types.js';
+import { parseTable } from '../io/table.js';
+import { growthSeries, type GrowthSeries } from '../time/growth.js';
+import type { AttendanceModel } from '../types.js';
+import { top1, top5, type Checksums } from './checksum.js';
+import { measureStage, readPeakRssMb } from './measure.js';
+import { STAGES, type OurStage, type OursResult, type StageId } from './report.js';
+import { centralityStages, communityStages, readStage, attentionStage, type StageContext } from './adapters.js';
+
+/** Options of `runPipeline`. */
+export interface PipelineOptions {
+  /** Stages to run (their prerequisites are added); null = all. */
+  stages: StageId[] | null;
+  /** Betweenness: `auto` lets the tie engine pick exact or sampled by size; passed through. */
+  betweenness: 'auto' | 'exact' | 'sampled';
+  /** Pivots of the sampled estimate, or null for the tie engine's default. */
+  pivots: number | null;
+}
+
+/** What each stage needs first. */
+export const STAGE_NEEDS: Readonly<Record<StageId, readonly StageId[]>> = Object.freeze({
+  parse: [],
+  model: [],
+  'person-projection': ['model'],
+  'organisation-projection': ['model'],
+  'tie-profiles': ['model'],
+  degree: ['tie-profiles'],
+  betweenness: ['tie-profiles'],
+  constraint: ['tie-profiles'],
+  core: ['tie-profiles'],
+  components: ['tie-profiles'],
+  louvain: ['tie-profiles'],
+  growth: ['model'],
+  attention: ['model'],
+});
+
+/** The stages to run for a selection, prerequisites included, in pipeline order. */
+export function selectStages(selected: readonly StageId[] | null): StageId[] {
+  if (!selected) return [...STAGES];
+  const want = new Set<StageId>();
+  const add = (id: StageId): void => {
+    if (want.has(id)) return;
+    want.add(id);
+    for (const n of STAGE_NEEDS[id]) add(n);
+  };
+  selected.forEach(add);
+  return STAGES.filter((s) => want.has(s));
+}
+
+/** Neumaier-compensated sum (the checksum compares with Python's exact `math.fsum`). */
+export function preciseSum(values: ArrayLike<number>, length = values.length): number {
+  let sum = 0;
+  let c = 0;
+  for (let i = 0; i < length; i++) {
+    const x = values[i]!;
+    const t = sum + x;
+    c += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + c;
+}
+
+/** Checksums of the attendance model and the two projections (benchlib definitions: a strong tie is weight >= 2). */
+export function projectionChecksums(model: AttendanceModel, rows: number | null, person: PersonProjection | undefined, org: OrganisationProjection | undefined): Checksums {
+  const ck: Checksums = {};
+  if (rows !== null) ck.rows = rows;
+  const a = model.attendance;
+  const pairs = new Set<number>();
+  const np = model.people.length;
+  for (let i = 0; i < a.length; i++) if (a.person[i]! >= 0) pairs.add(a.event[i]! * np + a.person[i]!);
+  ck.attendances = pairs.size;
+  ck.people = np;
+  ck.events = model.events.length;
+  ck.orgs = model.organisations.length;
+  if (person) {
+    let total = 0, max = 0, strong = 0;
+    for (let t = 0; t < person.length; t++) {
+      const w = person.shared[t]!;
+      total += w;
+      if (w > max) max = w;
+      if (w >= 2) strong++;
+    }
+    ck.person_edges = person.length;
+    ck.total_weight = total;
+    ck.max_weight = max;
+    ck.strong_ties = strong;
+    ck.weak_ties = person.length - strong;
+    ck.newman_sum = Math.round(preciseSum(person.newman, person.length) * 1e6) / 1e6;
+  }
+  if (org) {
+    let total = 0;
+    for (let t = 0; t < org.length; t++) total += org.shared[t]!;
+    ck.org_edges = org.length;
+    ck.org_total_weight = total;
+  }
+  return ck;
+}
+
+/** Person ids as written in the input file (the peers' ids), per model index. */
+function inputIds(model: AttendanceModel): string[] {
+  return model.people.map((p) => p.name);
+}
+
+/** Values keyed by our node id (`P001`...) → array over model indices. */
+export function byModelIndex(model: AttendanceModel, values: Readonly<Record<string, number>> | ReadonlyMap<string, number>): Float64Array {
+  const out = new Float64Array(model.people.length);
+  const get = values instanceof Map ? (k: string) => values.get(k) : (k: string) => (values as Record<string, number>)[k];
+  model.people.forEach((p, i) => (out[i] = get(p.id) ?? 0));
+  return out;
+}
+
+/** Run the selected stages on `file` and return their measures and checksums. */
+export async function runPipeline(file: string, options: PipelineOptions, log: (line: string) => void): Promise<OursResult> {
+  const stages: OurStage[] = [];
+  const notes: string[] = [];
+  const ctx: StageContext = { file: { name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, options, notes };
+  let perStagePeak = true;
+  let person: PersonProjection | undefined;
+  let org: OrganisationProjection | undefined;
+  let personGraph: PersonGraph | undefined;
+  let orgGraph: OrganisationGraph | undefined;
+  let growth: GrowthSeries | undefined;
+  const extra: Checksums = {};
+
+  const run = async (id: StageId, fn: () => unknown | Promise<unknown>, variant?: () => string | undefined): Promise<void> => {
+    log(`stage ${id} ...`);
+    try {
+      const { measure } = await measureStage(fn);
+      perStagePeak &&= measure.perStagePeak;
+      const v = variant?.();
+      stages.push({ id, s: measure.s, peakMb: measure.peakMb, rssAfterMb: measure.rssAfterMb, heapDeltaMb: measure.heapDeltaMb, ...(v ? { variant: v } : {}) });
+      log(`stage ${id}: ${measure.s.toFixed(3)} s, peak ${measure.peakMb.toFixed(0)} MiB${v ? ` (${v})` : ''}`);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      stages.push({ id, s: null, peakMb: null, failed: msg });
+      log(`stage ${id} FAILED: ${msg}`);
+    }
+  };
+
+  const todo = selectStages(options.stages);
+  for (const id of STAGES) {
+    if (!todo.includes(id)) continue;
+    const needs = STAGE_NEEDS[id].filter((n) => stages.find((s) => s.id === n && s.s == null));
+    if (needs.length) {
+      stages.push({ id, s: null, peakMb: null, skipped: `needs ${needs.join(', ')}` });
+      continue;
+    }
+    switch (id) {
+      case 'parse':
+        await run(id, async () => {
+          // The reader's tokeniser alone, into column lists (what the peers' `parse` step does).
+          const table = await parseTable(ctx.file);
+          const cols: string[][] = table.headers.map(() => []);
+          let n = 0;
+          for (const row of table.rows) {
+            for (let c = 0; c < cols.length; c++) cols[c]!.push(String(row.cells[c] ?? ''));
+            n++;
+          }
+          ctx.parsedRows = n;
+        });
+        break;
+      case 'model':
+        await run(id, () => readStage(ctx));
+        break;
+      case 'person-projection':
+        await run(id, () => {
+          person = projectPersons(ctx.model!);
+        });
+        break;
+      case 'organisation-projection':
+        await run(id, () => {
+          org = projectOrganisations(ctx.model!);
+        });
+        break;
+      case 'tie-profiles':
+        await run(id, () => {
+          personGraph = personNetwork(ctx.model!);
+          orgGraph = organisationNetwork(ctx.model!);
+          ctx.personGraph = personGraph;
+          ctx.orgGraph = orgGraph;
+        });
+        break;
+      case 'components':
+        await run(id, () => {
+          const comps = connectedComponents(personGraph!);
+          extra.components = comps.length;
+          extra.largest_component = comps.reduce((m, c) => Math.max(m, c.length), 0);
+        });
+        break;
+      case 'growth':
+        await run(id, () => {
+          growth = growthSeries(ctx.model!, { every: 'month' });
+        });
+        break;
+      case 'degree':
+      case 'betweenness':
+      case 'constraint':
+      case 'core':
+        await runAdapter(id, centralityStages, ctx, run, stages);
+        break;
+      case 'louvain':
+        await runAdapter(id, communityStages, ctx, run, stages);
+        break;
+      case 'attention':
+        await runAdapter(id, { attention: attentionStage }, ctx, run, stages);
+        break;
+    }
+  }
+
+  // ---- checksums (not timed)
+  const model = ctx.model;
+  let checksum: Checksums = {};
+  if (model) {
+    checksum = projectionChecksums(model, ctx.report?.counts.rows ?? ctx.parsedRows ?? null, person, org);
+    const ids = inputIds(model);
+    if (personGraph && !person) {
+      // Graph-based edge checksums when the compact projection stage was not selected.
+      let total = 0, max = 0, strong = 0;
+      const nw: number[] = [];
+      personGraph.forEachEdge((_e, a) => {
+        total += a.shared_events;
+        max = Math.max(max, a.shared_events);
+        if (a.shared_events >= 2) strong++;
+        nw.push(a.newman);
+      });
+      Object.assign(checksum, { person_edges: personGraph.size, total_weight: total, max_weight: max, strong_ties: strong, weak_ties: personGraph.size - strong, newman_sum: Math.round(preciseSum(nw) * 1e6) / 1e6 });
+    }
+    if (ctx.degree) {
+      const d = ctx.degree;
+      const m1 = top1(ids, byModelIndex(model, d.degree));
+      const m2 = top1(ids, byModelIndex(model, d.strength));
+      const m3 = top1(ids, byModelIndex(model, d.newmanStrength));
+      if (m1) checksum.max_degree = m1;
+      if (m2) checksum.max_strength = m2;
+      if (m3) checksum.max_newman_strength = m3;
+    }
+    if (ctx.betweenness) {
+      const key = ctx.betweenness.exact ? 'betweenness_exact_top5' : `betweenness_sampled_k${ctx.betweenness.pivots}_top5`;
+      checksum[key] = top5(ids, byModelIndex(model, ctx.betweenness.values));
+    }
+    Object.assign(checksum, extra);
+    if (ctx.louvain) {
+      checksum.louvain_communities = ctx.louvain.communities;
+      checksum.louvain_modularity = Math.round(ctx.louvain.modularity * 1e4) / 1e4;
+    }
+    if (growth) {
+      const last = growth.rows[growth.rows.length - 1];
+      if (last && extra.components !== undefined && last.person_components !== extra.components) {
+        notes.push(`growth series: last row has ${last.person_components} person components, the person graph ${String(extra.components)} (they should agree).`);
+      }
+      notes.push(`growth series: ${growth.rows.length} rows (${growth.every}), ${growth.method}.`);
+    }
+  }
+  const processPeakMb = Math.max(readPeakRssMb() ?? 0, process.resourceUsage().maxRSS / 1024, ...stages.map((s) => s.peakMb ?? 0));
+  if (!perStagePeak) notes.push('peak memory is cumulative for the process (the kernel peak mark could not be reset per stage).');
+  return { tool: 'mycorrhiza', node: process.version, stages, checksum, notes: [...notes], processPeakMb, perStagePeak };
+}
+
+type Runner = (id: StageId, fn: () => unknown | Promise<unknown>, variant?: () => string | undefined) => Promise<void>;
+
+async function runAdapter(
+  id: StageId,
+  table: Partial<Record<StageId, (ctx: StageContext) => Promise<(() => unknown) | string>>>,
+  ctx: StageContext,
+  run: Runner,
+  stages: OurStage[],
+): Promise<void> {
+  const make = table[id];
+  const fn = make ? await make(ctx) : 'no implementation';
+  if (typeof fn === 'string') {
+    stages.push({ id, s: null, peakMb: null, skipped: fn });
+    return;
+  }
+  await run(id, fn, () => ctx.variant?.[id]);
+}

@@ -1,0 +1,230 @@
+/**
+ * `mycorrhiza analyze FILE... --out DIR`: read attendance files, run the whole analysis and write the eleven
+ * output files (tables, Gephi/GraphML networks, report.json, a self-contained report.html), then print a summary.
+ * Exit codes: 0 written without input errors; 1 input errors (rows skipped; outputs still written when usable rows
+ * remain) or no usable rows; 2 usage errors.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyze, type AnalyzeOptions } from '../analysis/analyze.js';
+import { scrubPersonNames } from '../analysis/safe.js';
+import { GROWTH_STEPS, type Analysis, type GrowthStep } from '../analysis/types.js';
+import { MycorrhizaError } from '../errors.js';
+import { ANALYSIS_FILES, analysisFiles } from '../export/analysis-files.js';
+import { langFromEnv, LANGS, type Lang } from '../i18n/report-text.js';
+import { readAttendance } from '../io/index.js';
+import type { ReadResult } from '../io/types.js';
+import { isValidYmd } from '../model/dates.js';
+import { BACKBONE_MODELS, CORRECTIONS, STRENGTH_BASES, type BackboneModel, type Correction, type StrengthBasis } from '../network/types.js';
+import { formatFlags, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args.js';
+import { readInputFiles } from './io-node.js';
+import type { Command } from './main.js';
+import { readOptionsFromFlags } from './validate.js';
+
+/** Reader flags shared with `validate`. */
+export const READER_FLAGS: Record<string, FlagSpec> = {
+  map: { kind: 'repeat', help: 'Header to field, e.g. "Naam deelnemer=person" (repeatable).' },
+  split: { kind: 'repeat', help: 'Separator for a multi-value field, e.g. organisation="," (repeatable).' },
+  aliases: { kind: 'string', help: 'CSV/XLSX/JSON with columns alias,canonical merging spelling variants.' },
+  'date-format': { kind: 'string', help: 'dmy (default), mdy, ymd or a pattern such as DD/MM/YYYY.' },
+  'person-key': { kind: 'string', help: 'name (default), name+organisation or email.' },
+  organisations: { kind: 'string', help: 'Side table of organisations (organisation, sector, region, ...).' },
+  events: { kind: 'string', help: 'Side table of events (event, date, event_type, duration_hours, ...).' },
+  sheet: { kind: 'string', help: 'XLSX sheet name (default: the first sheet).' },
+};
+
+const FLAGS: Record<string, FlagSpec> = {
+  out: { kind: 'string', help: 'Output folder (created if needed). Required.' },
+  'as-of': { kind: 'string', help: 'Analysis date YYYY-MM-DD (default: the last event).' },
+  window: { kind: 'string', help: 'Rolling window for active counts (default 12m).' },
+  'strong-min': { kind: 'string', help: 'Shared events for a strong tie (default 3).' },
+  'strength-basis': { kind: 'string', help: 'shared_events (default), weighted or significant.' },
+  'fade-after': { kind: 'string', help: 'A tie fades after this long without a shared event (default 9m).' },
+  'drift-after': { kind: 'string', help: 'An organisation drifts after this long away (default 6m).' },
+  'max-event-size': { kind: 'string', help: 'Larger events create no ties (default: no limit).' },
+  convenor: { kind: 'string', help: 'The coordinating organisation (name or id) for "without the convenor".' },
+  alpha: { kind: 'string', help: 'Significance level (default 0.05).' },
+  correction: { kind: 'string', help: 'none (default), holm or bh.' },
+  backbone: { kind: 'string', help: 'hypergeometric (default), sdsm or disparity.' },
+  every: { kind: 'string', help: 'Growth rows per event, month (default) or quarter.' },
+  seed: { kind: 'string', help: 'Seed for community detection (default 1).' },
+  safe: { kind: 'boolean', help: 'No person name, e-mail or role anywhere: people become P001, ...' },
+  lang: { kind: 'string', help: 'Report language nl or en (default from LANG / LC_ALL).' },
+  'compare-months': { kind: 'string', help: 'Months in the before/after periods (default 6).' },
+  ...READER_FLAGS,
+  help: { kind: 'boolean', help: 'Show this help.' },
+};
+
+const HELP = `Usage: mycorrhiza analyze FILE... --out DIR [options]
+
+Reads attendance files (CSV, XLSX, JSON), builds the person and organisation networks and writes to DIR:
+  ${ANALYSIS_FILES.join(', ')}.
+Prints a summary: the growth headline, ties by class and state, the top of the attention list.
+
+Options:
+${formatFlags(FLAGS)}
+
+Exit codes: 0 all files written and no input errors; 1 input errors: rows with errors are skipped and reported
+on stderr, and when usable rows remain the outputs are still written from them (check the report before using
+them); with no usable row nothing is written; 2 usage errors (wrong flag or value).`;
+
+function flagString(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function numberFlag(args: ParsedArgs, name: string, check: (n: number) => boolean, expected: string): number | undefined {
+  const v = flagString(args, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`mycorrhiza analyze: --${name} should be ${expected}, received "${v}".`);
+  return n;
+}
+
+function oneOf<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[]): T | undefined {
+  const v = flagString(args, name);
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`mycorrhiza analyze: --${name} should be one of ${allowed.join(', ')}, received "${v}".`);
+  return v as T;
+}
+
+function durationFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = flagString(args, name);
+  if (v !== undefined && !/^\s*\d+\s*(d|w|m|y)\s*$/i.test(v)) throw new UsageError(`mycorrhiza analyze: --${name} should be a duration such as 9m, 6m, 2y, 12w or 30d, received "${v}".`);
+  return v?.trim();
+}
+
+/** Analyze options from flags; usage errors for malformed values. */
+export function analyzeOptionsFromFlags(args: ParsedArgs): AnalyzeOptions {
+  const asOf = flagString(args, 'as-of');
+  if (asOf !== undefined) {
+    const ok = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && isValidYmd(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)), Number(asOf.slice(8, 10)));
+    if (!ok) throw new UsageError(`mycorrhiza analyze: --as-of should be a date YYYY-MM-DD, received "${asOf}".`);
+  }
+  const o: AnalyzeOptions = {
+    asOf: asOf ?? null,
+    window: durationFlag(args, 'window'),
+    strongMin: numberFlag(args, 'strong-min', (n) => n >= 0, 'a number >= 0'),
+    strengthBasis: oneOf<StrengthBasis>(args, 'strength-basis', STRENGTH_BASES),
+    fadeAfter: durationFlag(args, 'fade-after'),
+    driftAfter: durationFlag(args, 'drift-after'),
+    maxEventSize: numberFlag(args, 'max-event-size', (n) => Number.isInteger(n) && n >= 2, 'a whole number >= 2'),
+    convenor: flagString(args, 'convenor') ?? null,
+    alpha: numberFlag(args, 'alpha', (n) => n > 0 && n <= 1, 'a number in (0, 1], e.g. 0.05'),
+    correction: oneOf<Correction>(args, 'correction', CORRECTIONS),
+    backbone: oneOf<BackboneModel>(args, 'backbone', BACKBONE_MODELS),
+    every: oneOf<GrowthStep>(args, 'every', GROWTH_STEPS),
+    seed: numberFlag(args, 'seed', (n) => Number.isInteger(n), 'a whole number'),
+    compareMonths: numberFlag(args, 'compare-months', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1'),
+    safe: args.flags.safe === true,
+  };
+  return o;
+}
+
+/** The report language: --lang, else LC_ALL / LC_MESSAGES / LANG starting with "nl", else English. */
+export function langFromFlags(args: ParsedArgs, env: Readonly<Record<string, string | undefined>>): Lang {
+  return oneOf<Lang>(args, 'lang', LANGS) ?? langFromEnv(env);
+}
+
+/** The validation problems as lines of text (values and person suggestions left out in safe mode). */
+export function formatReadProblems(result: ReadResult, safe: boolean): string[] {
+  const clean = (s: string) => (safe ? scrubPersonNames(s, result.model) : s);
+  const { errors, warnings, counts } = result.report;
+  const line = (kind: string, i: { file: string; row: number | null; column: string | null; value: string | null; message: string; fix: string }) =>
+    clean(`  ${kind} ${i.file}${i.row != null ? ` row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}${!safe && i.value != null ? ` (${JSON.stringify(i.value)})` : ''}: ${i.message}${i.fix ? ' ' + i.fix : ''}`);
+  const out = [`Read ${counts.rows} rows: ${counts.used} used, ${counts.rejected} rejected; ${counts.people} people, ${counts.organisations} organisations, ${counts.events} events.`];
+  const shown = 20;
+  errors.slice(0, shown).forEach((e) => out.push(line('error', e)));
+  if (errors.length > shown) out.push(`  ... and ${errors.length - shown} more errors (run "mycorrhiza validate" for the full list).`);
+  warnings.slice(0, 10).forEach((w) => out.push(line('warning', w)));
+  if (warnings.length > 10) out.push(`  ... and ${warnings.length - 10} more warnings.`);
+  return out;
+}
+
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+
+/** The terminal summary of an analysis. */
+export function formatSummary(a: Analysis, outDir: string, files: Record<string, string>): string {
+  const lines: string[] = [];
+  const p = a.period;
+  lines.push(`Mycorrhiza analysis: ${a.counts.events} events, ${a.counts.organisations} organisations, ${a.counts.people} people${p.dated ? ` (${p.first} to ${p.asOf})` : ' (undated: no time features)'}.`);
+  if (a.headline) {
+    const h = a.headline;
+    lines.push(`Growth: ${h.start.organisations} → ${h.end.organisations} organisations, ${h.start.people} → ${h.end.people} people (first event ${h.start.date} → as of ${h.end.date}).`);
+  }
+  const rule = a.options.strengthBasis === 'shared_events' ? `strong = ${a.options.strongMin}+ shared events` : a.options.strengthBasis === 'weighted' ? `strong = weighted ${a.options.strongMin}+` : 'strong = significant';
+  lines.push(`Ties (${rule}; fading = no shared event in the last ${a.options.fadeAfter}):`);
+  lines.push(`  ${''.padEnd(14)}${pad('strong', 8)}${pad('weak', 8)}${pad('active', 8)}${pad('fading', 8)}${pad('total', 8)}`);
+  for (const [label, c] of [['organisations', a.ties.organisation], ['people', a.ties.person]] as const) {
+    lines.push(`  ${label.padEnd(14)}${pad(c.strong, 8)}${pad(c.weak, 8)}${pad(c.active, 8)}${pad(c.fading, 8)}${pad(c.total, 8)}`);
+  }
+  const flagged = a.attention.filter((x) => x.reasons.length > 0);
+  if (flagged.length) {
+    lines.push(`Needing attention: ${flagged.length} organisations; top ${Math.min(5, flagged.length)}:`);
+    flagged.slice(0, 5).forEach((x, i) => {
+      lines.push(`  ${i + 1}. ${x.name} (score ${x.score}): ${x.reasons.map((r) => r.code).join(', ')}`);
+      const first = x.reasons[0];
+      if (first) lines.push(`     ${first.text.en}`);
+    });
+  } else lines.push('Needing attention: none.');
+  for (const w of [a.significance.organisation.warning, a.significance.person.warning]) if (w) lines.push(`Significance: ${w.en}`);
+  if (a.withoutConvenor) {
+    const w = a.withoutConvenor;
+    lines.push(`Without ${w.convenor.name}: ${w.unconnected.length} organisations would be unconnected${w.unconnected.length ? ` (${w.unconnected.slice(0, 5).map((u) => u.name).join(', ')}${w.unconnected.length > 5 ? ', ...' : ''})` : ''}.`);
+  }
+  lines.push(`Written to ${outDir}:`);
+  for (const name of ANALYSIS_FILES) {
+    const text = files[name] ?? '';
+    const rows = name.endsWith('.csv') ? `${Math.max(0, text.split('\n').length - 2)} rows` : `${Math.ceil(Buffer.byteLength(text) / 1024)} kB`;
+    lines.push(`  ${join(outDir, name)}  (${rows})`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs('analyze', argv, FLAGS);
+  if (args.flags.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const out = flagString(args, 'out');
+  if (!out) throw new UsageError('mycorrhiza analyze: give an output folder with --out DIR.');
+  const options = analyzeOptionsFromFlags(args);
+  const lang = langFromFlags(args, process.env);
+  const readOptions = readOptionsFromFlags('analyze', args.flags);
+  const files = readInputFiles('analyze', args.positionals);
+  const tty = process.stderr.isTTY === true;
+  const say = (text: string) => {
+    if (tty) process.stderr.write(`\r\x1b[2K${text}`);
+  };
+  const total = files.reduce((s, f) => s + f.bytes.length, 0);
+  const result = await readAttendance(files, { ...readOptions, onProgress: tty ? (done) => say(`reading ${Math.round((100 * done) / Math.max(1, total))}%`) : null });
+  const problems = result.report.errors.length > 0;
+  if (problems || result.report.warnings.length > 0) process.stderr.write((tty ? '\r\x1b[2K' : '') + formatReadProblems(result, options.safe === true).join('\n') + '\n');
+  if (result.model.attendance.length === 0) {
+    process.stderr.write('mycorrhiza analyze: no usable attendance row; nothing written. Fix the errors above and run again.\n');
+    return 1;
+  }
+  let analysis: Analysis;
+  try {
+    analysis = analyze(result.model, { ...options, onProgress: tty ? (stage, done, n) => say(`analysing: ${stage} (${done + 1}/${n})`) : null });
+  } catch (err) {
+    if (tty) process.stderr.write('\r\x1b[2K');
+    if (err instanceof MycorrhizaError) throw new UsageError(`mycorrhiza analyze: ${err.message}`);
+    throw err;
+  }
+  say('writing files');
+  const texts = analysisFiles(analysis, { lang });
+  const dir = resolve(out);
+  mkdirSync(dir, { recursive: true });
+  for (const name of ANALYSIS_FILES) writeFileSync(join(dir, name), texts[name]);
+  if (tty) process.stderr.write('\r\x1b[2K');
+  let summary = formatSummary(analysis, out, texts);
+  if (options.safe) summary = scrubPersonNames(summary, result.model);
+  // Names come from user files: no control character (escape sequences) reaches the terminal.
+  process.stdout.write(summary.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ''));
+  if (problems) process.stderr.write(`mycorrhiza analyze: ${result.report.errors.length} input errors; the rows concerned were skipped. Exit code 1.\n`);
+  return problems ? 1 : 0;
+}
+
+export const analyzeCommand: Command = { summary: 'Analyse attendance files and write tables, networks and a report.', run };

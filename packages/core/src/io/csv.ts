@@ -1,0 +1,113 @@
+/**
+ * CSV records with papaparse, parsed chunk by chunk so that only one chunk of rows is alive at a time.
+ * Delimiter (`,` `;` tab) is detected on the header line; the line ending on the first line break.
+ * A record with a broken quote (unclosed, or text after a closing quote) is reported and parsing resumes at
+ * the next physical line, so one stray quote cannot swallow the rest of the file.
+ */
+import Papa from 'papaparse';
+import { READ_LIMITS } from './limits.js';
+
+/** Candidate delimiters, in tie-break order. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+
+/** Count each candidate delimiter outside quotes on the first line and pick the most frequent. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 } as Record<',' | ';' | '\t', number>;
+  let quoted = false;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  let best: ',' | ';' | '\t' = ',';
+  for (const d of CSV_DELIMITERS) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+/** The line ending of the first line: `\r\n`, `\n` or `\r` (default `\n`). */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (lf < 0 && cr < 0) return '\n';
+  if (lf < 0) return '\r';
+  if (cr >= 0 && cr === lf - 1) return '\r\n';
+  if (cr >= 0 && cr < lf) return '\r';
+  return '\n';
+}
+
+/** One CSV record. `line` is its index among records (0 = header), which is the spreadsheet row minus one. */
+export interface CsvRecord {
+  cells: string[];
+  /** Record index (0 for the header line). Spreadsheet row = index + 1. */
+  index: number;
+  /** Character offset where the record ends in the text (for progress). */
+  end: number;
+  /** Set when the record is broken: its first physical line only is given in `cells[0]`. */
+  broken?: 'quote' | 'too-long';
+}
+
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * Iterate over the records of a CSV text. Only one chunk (`chunkChars`, default 64 Ki characters, doubled for a
+ * long record up to `READ_LIMITS.maxRowChars`) of parsed rows exists at a time.
+ */
+export function* csvRecords(text: string, delimiter: string, newline: string, chunkChars = CHUNK_CHARS): Generator<CsvRecord> {
+  const CHUNK = Math.max(1, Math.floor(chunkChars));
+  let pos = 0;
+  let index = 0;
+  let chunk = CHUNK;
+  const n = text.length;
+  const nextLine = (start: number): number => {
+    const k = text.indexOf(newline, start);
+    return k < 0 ? n : k + newline.length;
+  };
+  while (pos < n) {
+    const end = Math.min(n, pos + chunk);
+    const last = end === n;
+    const rows: { data: string[]; quoteError: boolean; cursor: number }[] = [];
+    Papa.parse<string[]>(text.slice(pos, end), {
+      delimiter,
+      newline: newline as '\r\n',
+      quoteChar: '"',
+      escapeChar: '"',
+      skipEmptyLines: false,
+      step: (r) => {
+        rows.push({ data: r.data, quoteError: r.errors.some((e) => e.type === 'Quotes'), cursor: r.meta.cursor });
+      },
+    });
+    // Only the last row of a chunk can be cut short; keep it for the next chunk unless this is the end.
+    const complete = last ? rows.length : rows.length - 1;
+    if (complete <= 0) {
+      if (chunk < READ_LIMITS.maxRowChars) {
+        chunk *= 2;
+        continue;
+      }
+      const stop = nextLine(pos);
+      yield { cells: [text.slice(pos, Math.min(stop, pos + 200))], index: index++, end: stop, broken: 'too-long' };
+      pos = stop;
+      chunk = CHUNK;
+      continue;
+    }
+    chunk = CHUNK;
+    let prev = 0;
+    let restarted = false;
+    for (let k = 0; k < complete; k++) {
+      const r = rows[k]!;
+      const start = pos + prev;
+      if (r.quoteError) {
+        const stop = nextLine(start);
+        const firstLine = text.slice(start, stop).replace(/[\r\n]+$/, '');
+        yield { cells: [firstLine], index: index++, end: stop, broken: 'quote' };
+        pos = stop;
+        restarted = true;
+        break;
+      }
+      yield { cells: r.data, index: index++, end: pos + r.cursor };
+      prev = r.cursor;
+    }
+    if (!restarted) pos += prev;
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * `parseTable`: one user file (CSV, XLSX or JSON) to a header line and an iterable of rows, with file-level
+ * problems reported instead of thrown. The format comes from the content first (a zip is XLSX, a picture is
+ * refused), the extension second. CSV rows are parsed lazily, chunk by chunk, each time `rows` is iterated;
+ * XLSX sheets and JSON arrays are held in memory as their parsers return them (hence READ_LIMITS on bytes).
+ */
+import { csvRecords, detectDelimiter, detectNewline } from './csv.js';
+import { decodeText, extensionOf, looksBinary, sniffBytes } from './decode.js';
+import { READ_LIMITS } from './limits.js';
+import type { CellValue, InputFile, Issue, IssueCode, TableFormat } from './types.js';
+import { cellText } from './values.js';
+import { readXlsxSheet, XlsxSheetNotFound } from './xlsx.js';
+
+/** A cell: one value, or several (a JSON array value, e.g. `"organisation": ["A", "B"]`). */
+export type TableCell = CellValue | readonly CellValue[];
+
+/** One data row of a table. */
+export interface TableRow {
+  /**
+   * Row number as a spreadsheet shows it. CSV: the header is row 1 and each record is one row (a quoted cell
+   * spanning several lines stays one row, as in Excel); empty lines count as rows but are not yielded.
+   * XLSX: the sheet's own row number. JSON: element i of the array is row i + 2 (as if the keys were row 1).
+   */
+  row: number;
+  /** Cells aligned with `headers` (a CSV row may have more or fewer cells than headers). */
+  cells: TableCell[];
+  /** Set when the row could not be parsed: an unbalanced quote, a record over the length limit, or a JSON element that is not an object. `cells[0]` then holds the raw start of the row. */
+  broken?: 'quote' | 'too-long' | 'not-object';
+  /** Share of the file read once this row is done, in [0, 1] (for progress bars). */
+  progress: number;
+}
+
+/** A parsed table. `rows` can be iterated more than once (CSV re-parses; XLSX and JSON walk memory). */
+export interface ParsedTable {
+  file: string;
+  format: TableFormat;
+  /** Text encoding (CSV and JSON). */
+  encoding: string | null;
+  /** CSV delimiter. */
+  delimiter: string | null;
+  /** XLSX sheet name. */
+  sheet: string | null;
+  /** Header texts as written (trimmed). Empty when `errors` is not empty. */
+  headers: string[];
+  /** Spreadsheet row of the header (1 unless blank rows come first). */
+  headerRow: number;
+  /** The data rows (empty rows skipped). */
+  rows: Iterable<TableRow>;
+  /** Whole-file problems; when there is one, the table has no rows. */
+  errors: Issue[];
+  /** Whole-file remarks (the file is still read). */
+  warnings: Issue[];
+}
+
+/** Options of `parseTable`. */
+export interface ParseTableOptions {
+  /** XLSX sheet to read, by name (case-insensitive). Default: the first sheet. */
+  sheet?: string | null;
+}
+
+/** Header label for messages: the header text, or "column N" (1-based) when the header cell is empty. */
+export function columnLabel(headers: readonly string[], index: number): string {
+  const h = headers[index];
+  return h != null && h !== '' ? h : `column ${index + 1}`;
+}
+
+function fileIssue(file: string, code: IssueCode, message: string, fix: string): Issue {
+  return { file, row: null, column: null, value: null, message, fix, code };
+}
+
+function failed(file: string, format: TableFormat, issue: Issue, extra: Partial<ParsedTable> = {}): ParsedTable {
+  return { file, format, encoding: null, delimiter: null, sheet: null, headers: [], headerRow: 1, rows: [], errors: [issue], warnings: [], ...extra };
+}
+
+const isEmptyCell = (c: TableCell | undefined): boolean => c == null || (typeof c === 'string' && c.trim() === '') || (Array.isArray(c) && c.length === 0);
+const isEmptyRow = (cells: readonly TableCell[]): boolean => cells.every(isEmptyCell);
+
+const FORMATS_FIX = 'Give a CSV, XLSX or JSON file (in Excel: File › Save as › "CSV UTF-8" or "Excel Workbook").';
+
+/**
+ * Parse one file into headers and rows. Never throws for a bad file: problems come back in `errors`
+ * (whole file unusable) and `warnings`. Limits: see `READ_LIMITS`.
+ */
+export async function parseTable(file: InputFile, options: ParseTableOptions = {}): Promise<ParsedTable> {
+  const { name, bytes } = file;
+  const ext = extensionOf(name);
+  const kind = sniffBytes(bytes);
+  if (typeof kind === 'object')
+    return failed(name, 'csv', fileIssue(name, 'unsupported-format', `this file is ${kind.binary}, not a table of attendance records.`, FORMATS_FIX));
+  if (bytes.length === 0) return failed(name, 'csv', fileIssue(name, 'empty-file', 'the file is empty.', 'Check that you chose the right file.'));
+  if (kind === 'zip') return parseXlsx(file, options.sheet ?? null, ext);
+  if (bytes.length > READ_LIMITS.maxFileBytes)
+    return failed(name, 'csv', fileIssue(name, 'file-too-large', `the file has ${bytes.length} bytes, more than the ${READ_LIMITS.maxFileBytes} that can be read at once.`, 'Split it into several files (for example one per year) and give them all.'));
+  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text))
+    return failed(name, 'csv', fileIssue(name, 'unsupported-format', 'this file holds binary data, not a text table.', FORMATS_FIX), { encoding });
+  const warnings: Issue[] = [];
+  if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm')
+    warnings.push(fileIssue(name, 'unsupported-format', `the file is named .${ext} but holds text; it was read as CSV.`, 'Rename it to .csv to avoid confusion.'));
+  const start = text.trimStart()[0];
+  if (ext === 'json' || ((start === '[' || start === '{') && ext !== 'csv' && ext !== 'tsv' && ext !== 'txt')) return parseJson(name, text, encoding, warnings);
+  return parseCsv(name, text, encoding, ext, warnings);
+}
+
+function parseCsv(name: string, fullText: string, encoding: string, ext: string, warnings: Issue[]): ParsedTable {
+  // Excel's "sep=;" first line names the delimiter and is hidden when Excel opens the file: drop it.
+  const sep = /^sep=([,;\t|])\r?\n/i.exec(fullText);
+  const text = sep ? fullText.slice(sep[0].length) : fullText;
+  const delimiter = sep ? sep[1]! : ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(text.slice(0, 65536));
+  const newline = detectNewline(text.slice(0, 65536));
+  let headers: string[] | null = null;
+  let headerIndex = -1;
+  for (const rec of csvRecords(text, delimiter, newline)) {
+    if (rec.broken) {
+      return failed(name, 'csv', { file: name, row: rec.index + 1, column: null, value: shortenValue(String(rec.cells[0] ?? '')), message: 'the header line has an unbalanced quote (").', fix: 'Remove the stray quote from the header line, or close it.', code: 'stray-quote' }, { encoding, delimiter });
+    }
+    if (isEmptyRow(rec.cells)) continue;
+    headers = rec.cells.map((c) => c.trim());
+    headerIndex = rec.index;
+    break;
+  }
+  if (!headers) return failed(name, 'csv', fileIssue(name, 'empty-file', 'the file has no header line and no rows.', 'Check that you chose the right file.'), { encoding, delimiter });
+  if (headers.length > READ_LIMITS.maxColumns)
+    return failed(name, 'csv', { ...fileIssue(name, 'too-many-columns', `the header has ${headers.length} columns, more than the ${READ_LIMITS.maxColumns} that are read.`, 'Keep only the attendance columns (event, date, person, organisation, ...) or check the delimiter.'), row: headerIndex + 1 }, { encoding, delimiter });
+  const total = Math.max(1, text.length);
+  const hIndex = headerIndex;
+  const rows: Iterable<TableRow> = {
+    *[Symbol.iterator]() {
+      for (const rec of csvRecords(text, delimiter, newline)) {
+        if (rec.index <= hIndex) continue;
+        if (!rec.broken && isEmptyRow(rec.cells)) continue;
+        const row: TableRow = { row: rec.index + 1, cells: rec.cells, progress: Math.min(1, rec.end / total) };
+        if (rec.broken) row.broken = rec.broken;
+        yield row;
+      }
+    },
+  };
+  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings };
+}
+
+/** Shorten a value for a report line (see `READ_LIMITS.maxReportedValueChars`). */
+export function shortenValue(text: string): string {
+  const max = READ_LIMITS.maxReportedValueChars;
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+const JSON_ROW_KEYS = ['rows', 'records', 'data', 'attendance', 'items'];
+
+function parseJson(name: string, text: string, encoding: string, warnings: Issue[]): ParsedTable {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return failed(name, 'json', fileIssue(name, 'unreadable-file', `the file is not valid JSON (${(err as Error).message}).`, 'Fix the JSON syntax, or save the table as CSV.'), { encoding });
+  }
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const key = JSON_ROW_KEYS.find((k) => Array.isArray((data as Record<string, unknown>)[k]));
+    if (key) data = (data as Record<string, unknown>)[key];
+  }
+  if (!Array.isArray(data))
+    return failed(name, 'json', fileIssue(name, 'unreadable-file', 'the JSON is not an array of rows.', 'Write an array of objects, e.g. [{"person": "An", "event": "Kick-off", "date": "2023-03-14"}].'), { encoding });
+  const headers: string[] = [];
+  const index = new Map<string, number>();
+  for (const item of data) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    for (const k of Object.keys(item)) {
+      if (!index.has(k)) {
+        if (headers.length >= READ_LIMITS.maxColumns)
+          return failed(name, 'json', fileIssue(name, 'too-many-columns', `the rows have more than ${READ_LIMITS.maxColumns} different keys.`, 'Keep only the attendance keys (event, date, person, organisation, ...).'), { encoding });
+        index.set(k, headers.length);
+        headers.push(k);
+      }
+    }
+  }
+  if (headers.length === 0) return failed(name, 'json', fileIssue(name, 'empty-file', 'the JSON array has no rows with keys.', 'Write an array of objects with keys such as person, event, date.'), { encoding });
+  const arr = data as unknown[];
+  const rows: Iterable<TableRow> = {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < arr.length; i++) {
+        const item = arr[i];
+        const progress = (i + 1) / arr.length;
+        if (!item || typeof item !== 'object' || Array.isArray(item)) {
+          if (item == null) continue;
+          yield { row: i + 2, cells: [shortenValue(JSON.stringify(item) ?? '')], broken: 'not-object', progress };
+          continue;
+        }
+        const cells: TableCell[] = new Array(headers.length).fill(null);
+        for (const [k, v] of Object.entries(item as Record<string, unknown>)) cells[index.get(k)!] = jsonCell(v);
+        if (isEmptyRow(cells)) continue;
+        yield { row: i + 2, cells, progress };
+      }
+    },
+  };
+  return { file: name, format: 'json', encoding, delimiter: null, sheet: null, headers, headerRow: 1, rows, errors: [], warnings };
+}
+
+function jsonScalar(v: unknown): CellValue {
+  if (v == null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+function jsonCell(v: unknown): TableCell {
+  return Array.isArray(v) ? v.map(jsonScalar) : jsonScalar(v);
+}
+
+async function parseXlsx(file: InputFile, sheet: string | null, ext: string): Promise<ParsedTable> {
+  const { name, bytes } = file;
+  if (bytes.length > READ_LIMITS.maxXlsxBytes)
+    return failed(name, 'xlsx', fileIssue(name, 'file-too-large', `the workbook has ${bytes.length} bytes, more than the ${READ_LIMITS.maxXlsxBytes} that can be read.`, 'Save the attendance sheet alone as CSV and give that file.'));
+  let read;
+  try {
+    read = await readXlsxSheet(bytes, sheet);
+  } catch (err) {
+    if (err instanceof XlsxSheetNotFound)
+      return failed(name, 'xlsx', fileIssue(name, 'unreadable-file', `the workbook has no sheet named "${err.sheet}"; its sheets are ${err.available.map((s) => `"${s}"`).join(', ')}.`, `Use --sheet with one of those names.`));
+    const what = ext === 'xlsx' || ext === 'xlsm' ? 'this .xlsx file could not be read' : 'this file is a zip archive but not a readable Excel workbook';
+    return failed(name, 'xlsx', fileIssue(name, 'unreadable-file', `${what} (${(err as Error)?.message ?? String(err)}).`, 'Open it in Excel or LibreOffice and save it again as .xlsx or as CSV.'));
+  }
+  const sheetRows = read.rows;
+  const headerIdx = sheetRows.findIndex((r) => !isEmptyRow(r));
+  if (headerIdx < 0) return failed(name, 'xlsx', fileIssue(name, 'empty-file', `the sheet "${read.sheet}" is empty.`, 'Use --sheet to choose the sheet with the attendance table.'), { sheet: read.sheet });
+  const rawHeaders = sheetRows[headerIdx]!.map((c) => cellText(c));
+  let width = rawHeaders.length;
+  while (width > 0 && rawHeaders[width - 1] === '') width--;
+  if (width > READ_LIMITS.maxColumns)
+    return failed(name, 'xlsx', { ...fileIssue(name, 'too-many-columns', `the header has ${width} columns, more than the ${READ_LIMITS.maxColumns} that are read.`, 'Keep only the attendance columns.'), row: headerIdx + 1 }, { sheet: read.sheet });
+  const headers = rawHeaders.slice(0, width);
+  const warnings: Issue[] = [];
+  const unheaded = new Set<number>();
+  for (let i = headerIdx + 1; i < sheetRows.length; i++) {
+    const r = sheetRows[i]!;
+    for (let j = width; j < r.length; j++) if (!isEmptyCell(r[j]) && !unheaded.has(j)) unheaded.add(j);
+  }
+  for (const j of [...unheaded].sort((a, b) => a - b).slice(0, 20))
+    warnings.push(fileIssue(name, 'extra-columns', `column ${j + 1} has values but no header; it is ignored.`, 'Give the column a header (and --map it) if it matters.'));
+  const n = sheetRows.length;
+  const rows: Iterable<TableRow> = {
+    *[Symbol.iterator]() {
+      for (let i = headerIdx + 1; i < n; i++) {
+        const r = sheetRows[i]!;
+        const cells = r.slice(0, width);
+        if (isEmptyRow(cells)) continue;
+        yield { row: i + 1, cells, progress: (i + 1) / n };
+      }
+    },
+  };
+  return { file: name, format: 'xlsx', encoding: null, delimiter: null, sheet: read.sheet, headers, headerRow: headerIdx + 1, rows, errors: [], warnings };
+}
+

@@ -1,0 +1,193 @@
+/**
+ * Low-level projections of the attendance model onto people or organisations: compact typed-array results
+ * (tie columns, node columns, the incidence they came from) used by the graph builders, the backbone tests,
+ * the growth series and the benchmark. Newman (2001) weights, doi:10.1103/PhysRevE.64.016132.
+ */
+import type { AttendanceModel } from '../types.js';
+import { resolveNetworkOptions, type ResolvedNetworkOptions } from './options.js';
+import { accumulatePairs, eventColumns, type PairTable } from './pair-table.js';
+import { buildIncidence, selectRows, type Incidence, type Selection } from './selection.js';
+import type { NetworkOptions } from './types.js';
+
+/** Per-actor columns over the model's index space (people or organisations). */
+export interface ProjectionNodes {
+  /** 1 when the actor has a kept row in the window (it is a node of the network). */
+  present: Uint8Array;
+  /** Events attended in the window (tie-creating or not). */
+  events: Int32Array;
+  /** Tie-creating events attended in the window (the actor's degree in the backbone's bipartite matrix). */
+  tieEvents: Int32Array;
+  /** Model event index of the first and last attendance in the window, or -1. */
+  firstEvent: Int32Array;
+  lastEvent: Int32Array;
+}
+
+/** A projection: tie columns (see `PairColumns`), node columns, and the inputs they came from. */
+export interface Projection extends PairTable {
+  level: 'person' | 'organisation';
+  /** Options merged with defaults and resolved against the model. */
+  options: ResolvedNetworkOptions;
+  selection: Selection;
+  /** Event × actor incidence of the window (all window events; `incidence.ties` flags those creating ties). */
+  incidence: Incidence;
+  /** Size of the actor index space (`model.people.length` or `model.organisations.length`). */
+  nodeCount: number;
+  nodes: ProjectionNodes;
+}
+
+export interface PersonProjection extends Projection {
+  level: 'person';
+  /** Organisation index of the person's last kept row in the window that names one, or -1. */
+  organisation: Int32Array;
+}
+
+export interface OrganisationProjection extends Projection {
+  level: 'organisation';
+  /** Per tie: distinct person pairs (p of one organisation, q of the other, affiliation as on each row) who shared an event. */
+  personPairs: Int32Array;
+  /** Per organisation: distinct person pairs of its own members who shared an event while both came for it. */
+  internalTies: Int32Array;
+  /** Per organisation: distinct people who came for it in the window. */
+  people: Int32Array;
+}
+
+function nodeColumns(inc: Incidence): ProjectionNodes {
+  const n = inc.actorCount;
+  const present = new Uint8Array(n);
+  const events = new Int32Array(n);
+  const tieEvents = new Int32Array(n);
+  const firstEvent = new Int32Array(n).fill(-1);
+  const lastEvent = new Int32Array(n).fill(-1);
+  for (let k = 0; k < inc.eventCount; k++) {
+    const e = inc.eventFrom + k;
+    const tie = inc.ties[k]!;
+    for (let x = inc.start[k]!, end = inc.start[k + 1]!; x < end; x++) {
+      const v = inc.members[x]!;
+      present[v] = 1;
+      events[v]!++;
+      if (tie) tieEvents[v]!++;
+      if (firstEvent[v] === -1) firstEvent[v] = e;
+      lastEvent[v] = e;
+    }
+  }
+  return { present, events, tieEvents, firstEvent, lastEvent };
+}
+
+function resolved(model: AttendanceModel, options: NetworkOptions | ResolvedNetworkOptions | undefined, who: string): ResolvedNetworkOptions {
+  return options && 'eventFrom' in options ? options : resolveNetworkOptions(model, options, who);
+}
+
+/**
+ * Project the attendance onto people: one tie per pair of people who shared at least one tie-creating
+ * event of the window. Ties are numbered in the order of their first shared event.
+ */
+export function projectPersons(model: AttendanceModel, options?: NetworkOptions | ResolvedNetworkOptions): PersonProjection {
+  const r = resolved(model, options, 'projectPersons');
+  const selection = selectRows(model, r);
+  const incidence = buildIncidence(model, selection, 'person');
+  const cols = eventColumns(model.events, selection.eventFrom, selection.eventCount, r.eventTypeWeights);
+  const table = accumulatePairs(incidence, cols.weight, cols.hours);
+  const a = model.attendance;
+  const organisation = new Int32Array(model.people.length).fill(-1);
+  for (let i = selection.rowFrom; i < selection.rowTo; i++) {
+    if (selection.rowKept[i - selection.rowFrom] === 0) continue;
+    const p = a.person[i]!;
+    const o = a.organisation[i]!;
+    if (p >= 0 && o >= 0) organisation[p] = o;
+  }
+  return {
+    ...table,
+    level: 'person',
+    options: r,
+    selection,
+    incidence,
+    nodeCount: model.people.length,
+    nodes: nodeColumns(incidence),
+    organisation,
+  };
+}
+
+/**
+ * Project the attendance onto organisations: one tie per pair of organisations present at a common
+ * tie-creating event (an organisation is present when a row names it, with or without a person).
+ * `newman` counts n_e in organisations present. Also counts person pairs across and inside organisations.
+ */
+export function projectOrganisations(model: AttendanceModel, options?: NetworkOptions | ResolvedNetworkOptions): OrganisationProjection {
+  const r = resolved(model, options, 'projectOrganisations');
+  const selection = selectRows(model, r);
+  const incidence = buildIncidence(model, selection, 'organisation');
+  const cols = eventColumns(model.events, selection.eventFrom, selection.eventCount, r.eventTypeWeights);
+  const table = accumulatePairs(incidence, cols.weight, cols.hours);
+  const no = model.organisations.length;
+  const np = model.people.length;
+  const a = model.attendance;
+
+  const personPairs = new Int32Array(table.length);
+  const internalTies = new Int32Array(no);
+  const peopleSeen = new Set<number>();
+  const people = new Int32Array(no);
+  // Keys stay exact as long as they fit in 53 bits; otherwise fall back to string keys.
+  const numeric = (table.length + no + 1) * np * np < Number.MAX_SAFE_INTEGER;
+  const crossSeen = new Set<number | string>();
+  const internalSeen = new Set<number | string>();
+  const rowsP: number[] = [];
+  const rowsO: number[] = [];
+  for (let k = 0; k < selection.eventCount; k++) {
+    const e = selection.eventFrom + k;
+    rowsP.length = 0;
+    rowsO.length = 0;
+    for (let i = a.eventStart[e]!, end = a.eventStart[e + 1]!; i < end; i++) {
+      if (selection.rowKept[i - selection.rowFrom] === 0) continue;
+      const p = a.person[i]!;
+      const o = a.organisation[i]!;
+      if (p < 0 || o < 0) continue;
+      const key = o * np + p;
+      if (!peopleSeen.has(key)) {
+        peopleSeen.add(key);
+        people[o]!++;
+      }
+      rowsP.push(p);
+      rowsO.push(o);
+    }
+    if (!selection.tieEvent[k]) continue;
+    for (let x = 0; x < rowsP.length; x++) {
+      const p1 = rowsP[x]!;
+      const o1 = rowsO[x]!;
+      for (let y = x + 1; y < rowsP.length; y++) {
+        const p2 = rowsP[y]!;
+        if (p1 === p2) continue;
+        const o2 = rowsO[y]!;
+        if (o1 === o2) {
+          const lo = p1 < p2 ? p1 : p2;
+          const hi = p1 < p2 ? p2 : p1;
+          const key = numeric ? (o1 * np + lo) * np + hi : `${o1},${lo},${hi}`;
+          if (!internalSeen.has(key)) {
+            internalSeen.add(key);
+            internalTies[o1]!++;
+          }
+        } else {
+          const t = table.find(o1, o2);
+          const pa = o1 < o2 ? p1 : p2;
+          const pb = o1 < o2 ? p2 : p1;
+          const key = numeric ? (t * np + pa) * np + pb : `${t},${pa},${pb}`;
+          if (!crossSeen.has(key)) {
+            crossSeen.add(key);
+            personPairs[t]!++;
+          }
+        }
+      }
+    }
+  }
+  return {
+    ...table,
+    level: 'organisation',
+    options: r,
+    selection,
+    incidence,
+    nodeCount: no,
+    nodes: nodeColumns(incidence),
+    personPairs,
+    internalTies,
+    people,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The tie profile columns shared by both levels, computed once over a projection: neighbourhood overlap and
+ * local bridges (Onnela et al. 2007, doi:10.1073/pnas.0610245104), backbone p-values and significance,
+ * strength class and recency state.
+ */
+import type { AttendanceModel } from '../types.js';
+import { backbone, type BackboneResult } from '../ties/backbone.js';
+import { tieClass, tieState } from '../ties/classify.js';
+import { buildAdjacency, neighbourhoodOverlap, type Adjacency, type OverlapColumns } from './adjacency.js';
+import type { Projection } from './project.js';
+
+/** Derived per-tie columns of a projection. */
+export interface TieProfileColumns extends OverlapColumns {
+  adjacency: Adjacency;
+  backbone: BackboneResult;
+  /** 1 = strong, 0 = weak. */
+  strong: Uint8Array;
+  /** 1 = fading, 0 = active. */
+  fading: Uint8Array;
+  /** ISO dates of the first and last shared event (null when undated). */
+  firstShared: (string | null)[];
+  lastShared: (string | null)[];
+}
+
+/** Compute overlap, backbone, class and state for every tie of a projection. */
+export function tieProfiles(model: AttendanceModel, proj: Projection): TieProfileColumns {
+  const r = proj.options;
+  const adjacency = buildAdjacency(proj.nodeCount, proj.src, proj.tgt, proj.length);
+  const ov = neighbourhoodOverlap(adjacency, proj.src, proj.tgt, proj.length);
+  const bb = backbone(proj, { backbone: r.backbone, correction: r.correction, alpha: r.alpha });
+  const strong = new Uint8Array(proj.length);
+  const fading = new Uint8Array(proj.length);
+  const firstShared: (string | null)[] = new Array(proj.length);
+  const lastShared: (string | null)[] = new Array(proj.length);
+  for (let t = 0; t < proj.length; t++) {
+    firstShared[t] = model.events[proj.firstEvent[t]!]!.date;
+    const last = model.events[proj.lastEvent[t]!]!.date;
+    lastShared[t] = last;
+    strong[t] = tieClass(r.strengthBasis, r.strongMin, proj.shared[t]!, proj.weighted[t]!, bb.significant[t] === 1) === 'strong' ? 1 : 0;
+    fading[t] = tieState(last, r.fadeBefore) === 'fading' ? 1 : 0;
+  }
+  return { ...ov, adjacency, backbone: bb, strong, fading, firstShared, lastShared };
+}
+
+/** Graph-level attributes written by the builders (additive to the contract): how the network was made. */
+export interface NetworkGraphAttributes {
+  level: 'person' | 'organisation';
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
+  strongMin: number;
+  strengthBasis: string;
+  fadeAfter: string;
+  maxEventSize: number | null;
+  exclude: string | null;
+  backbone: string;
+  correction: string;
+  alpha: number;
+  /** Ties tested for significance. */
+  tested: number;
+  /** Plain-language notice (English / Dutch) when no tie can be significant, else null. */
+  significance_warning: string | null;
+  significance_warning_nl: string | null;
+}
+
+export function graphAttributes(proj: Projection, prof: TieProfileColumns): NetworkGraphAttributes {
+  const r = proj.options;
+  return {
+    level: proj.level,
+    from: r.from,
+    to: r.to,
+    asOf: r.asOfDate,
+    strongMin: r.strongMin,
+    strengthBasis: r.strengthBasis,
+    fadeAfter: r.fadeAfter,
+    maxEventSize: r.maxEventSize,
+    exclude: r.exclude,
+    backbone: r.backbone,
+    correction: r.correction,
+    alpha: r.alpha,
+    tested: prof.backbone.tested,
+    significance_warning: prof.backbone.warning?.message ?? null,
+    significance_warning_nl: prof.backbone.warning?.messageNl ?? null,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The Bipartite Configuration Model (Saracco et al. 2015, doi:10.1038/srep10595): the maximum-entropy
+ * probabilities p_ie = x_i y_e / (1 + x_i y_e) that reproduce every actor's and every event's degree on
+ * average. Fitted by the fixed-point iteration of Saracco et al. on degree classes (actors or events with
+ * the same degree share one parameter), so the cost depends on the number of distinct degrees only.
+ */
+
+/** A fitted BiCM on degree classes. */
+export interface BicmFit {
+  /** Distinct row (actor) degrees, ascending, and how many rows have each. */
+  rowDegrees: Float64Array;
+  rowCounts: Float64Array;
+  /** Distinct column (event) degrees, ascending, and how many columns have each. */
+  colDegrees: Float64Array;
+  colCounts: Float64Array;
+  /** Probability that a row of class r attends a column of class c: `prob[r * colClasses + c]`. */
+  prob: Float64Array;
+  /** Largest absolute error between expected and observed degrees (rows and columns). */
+  maxDegreeError: number;
+  iterations: number;
+}
+
+function classes(degrees: ArrayLike<number>): { values: Float64Array; counts: Float64Array } {
+  const m = new Map<number, number>();
+  for (let i = 0; i < degrees.length; i++) m.set(degrees[i]!, (m.get(degrees[i]!) ?? 0) + 1);
+  const values = Float64Array.from([...m.keys()].sort((a, b) => a - b));
+  const counts = Float64Array.from(values, (v) => m.get(v)!);
+  return { values, counts };
+}
+
+/**
+ * Fit the BiCM to row and column degrees (rows = actors with their event counts, columns = events with their
+ * sizes; both sums must agree). Rows of degree 0 or equal to the column count, and columns of degree 0 or
+ * equal to the row count, have probability 0 or 1 exactly and are fixed before the iteration.
+ */
+export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<number>, tolerance = 1e-13, maxIterations = 100_000): BicmFit {
+  const R = classes(rowDegrees);
+  const C = classes(colDegrees);
+  const nr = R.values.length;
+  const nc = C.values.length;
+  const nRows = rowDegrees.length;
+  const nCols = colDegrees.length;
+  // Fixed classes: 0 = free, 1 = all ones, -1 = all zeros.
+  const rowFix = new Int8Array(nr);
+  const colFix = new Int8Array(nc);
+  for (let r = 0; r < nr; r++) rowFix[r] = R.values[r] === 0 ? -1 : R.values[r] === nCols ? 1 : 0;
+  for (let c = 0; c < nc; c++) colFix[c] = C.values[c] === 0 ? -1 : C.values[c] === nRows ? 1 : 0;
+  // Residual degrees once the fixed rows and columns are accounted for.
+  let fullRows = 0;
+  let fullCols = 0;
+  for (let r = 0; r < nr; r++) if (rowFix[r] === 1) fullRows += R.counts[r]!;
+  for (let c = 0; c < nc; c++) if (colFix[c] === 1) fullCols += C.counts[c]!;
+  const dRow = Float64Array.from(R.values, (d) => d - fullCols);
+  const dCol = Float64Array.from(C.values, (d) => d - fullRows);
+  let freeRows = false;
+  let freeCols = false;
+  for (let r = 0; r < nr; r++) if (rowFix[r] === 0 && dRow[r]! <= 0) rowFix[r] = -1;
+  for (let c = 0; c < nc; c++) if (colFix[c] === 0 && dCol[c]! <= 0) colFix[c] = -1;
+  for (let r = 0; r < nr; r++) if (rowFix[r] === 0) freeRows = true;
+  for (let c = 0; c < nc; c++) if (colFix[c] === 0) freeCols = true;
+
+  let total = 0;
+  for (let r = 0; r < nr; r++) if (rowFix[r] === 0) total += dRow[r]! * R.counts[r]!;
+  const x = Float64Array.from(dRow, (d) => d / Math.sqrt(Math.max(total, 1)));
+  const y = Float64Array.from(dCol, (d) => d / Math.sqrt(Math.max(total, 1)));
+  let iterations = 0;
+  if (freeRows && freeCols) {
+    for (; iterations < maxIterations; iterations++) {
+      let change = 0;
+      for (let r = 0; r < nr; r++) {
+        if (rowFix[r] !== 0) continue;
+        let s = 0;
+        for (let c = 0; c < nc; c++) if (colFix[c] === 0) s += (C.counts[c]! * y[c]!) / (1 + x[r]! * y[c]!);
+        const v = dRow[r]! / s;
+        change = Math.max(change, Math.abs(v - x[r]!) / v);
+        x[r] = v;
+      }
+      for (let c = 0; c < nc; c++) {
+        if (colFix[c] !== 0) continue;
+        let s = 0;
+        for (let r = 0; r < nr; r++) if (rowFix[r] === 0) s += (R.counts[r]! * x[r]!) / (1 + x[r]! * y[c]!);
+        const v = dCol[c]! / s;
+        change = Math.max(change, Math.abs(v - y[c]!) / v);
+        y[c] = v;
+      }
+      if (change < tolerance) break;
+    }
+  }
+  const prob = new Float64Array(nr * nc);
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      let p: number;
+      if (rowFix[r] === 1 || colFix[c] === 1) p = 1;
+      else if (rowFix[r] === -1 || colFix[c] === -1) p = 0;
+      else {
+        const xy = x[r]! * y[c]!;
+        p = xy / (1 + xy);
+      }
+      prob[r * nc + c] = p;
+    }
+  }
+  let maxDegreeError = 0;
+  for (let r = 0; r < nr; r++) {
+    let s = 0;
+    for (let c = 0; c < nc; c++) s += C.counts[c]! * prob[r * nc + c]!;
+    maxDegreeError = Math.max(maxDegreeError, Math.abs(s - R.values[r]!));
+  }
+  for (let c = 0; c < nc; c++) {
+    let s = 0;
+    for (let r = 0; r < nr; r++) s += R.counts[r]! * prob[r * nc + c]!;
+    maxDegreeError = Math.max(maxDegreeError, Math.abs(s - C.values[c]!));
+  }
+  return { rowDegrees: R.values, rowCounts: R.counts, colDegrees: C.values, colCounts: C.counts, prob, maxDegreeError, iterations };
+}
+
+/** Class index of a degree in a sorted class list (binary search). */
+export function classOf(values: Float64Array, degree: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < degree) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

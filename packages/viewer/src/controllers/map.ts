@@ -1,0 +1,143 @@
+/**
+ * Bridges the state and the map: creates a renderer per scene, turns the timeline step into a frame, pushes
+ * frames and display state into the renderer and publishes counters and legend back into the state. A step does
+ * no graph rebuild and no layout: only a new frame and a refresh without re-indexing.
+ */
+import { createMapRenderer, type MapRenderer } from '../render/renderer.js';
+import { clampStep, computeFrame, displayCounters, stepCount, type Frame } from '../scene/frame.js';
+import { NO_SECTOR_COLOR } from '../scene/palette.js';
+import { EDGE_TIE, NODE_EVENT, NODE_ORGANISATION, NODE_PERSON, type Scene, type TimeMode } from '../scene/types.js';
+import type { FrameInfo, LegendInfo, ViewerState } from '../state/state.js';
+import type { Store } from '../state/store.js';
+
+export interface MapController {
+  readonly scene: Scene | null;
+  readonly renderer: MapRenderer | null;
+  readonly frame: Frame | null;
+  /** Show a new scene (a new view or new data) at a step of the current mode. */
+  setScene(scene: Scene, step: number | 'first' | 'last'): { stepCount: number; step: number };
+  /** Step count and the equivalent step when switching to another mode. */
+  modeSwitch(mode: TimeMode): { stepCount: number; step: number };
+  /** Milliseconds of JS work of each timeline step so far (frame computation + reducers + draw call). */
+  readonly stepTimes: number[];
+  dispose(): void;
+}
+
+function frameInfo(scene: Scene, frame: Frame): FrameInfo {
+  const c = displayCounters(scene, frame);
+  const meeting =
+    frame.mode === 'meeting' && scene.eventCount > 0 ? { n: frame.step + 1, total: scene.eventCount, name: scene.eventName[frame.step] ?? '' } : null;
+  return { date: frame.date, organisations: c.organisations, people: c.people, strong: c.strong, events: c.events, links: c.links, meeting, fromCore: c.fromCore };
+}
+
+function legendInfo(scene: Scene): LegendInfo {
+  const counts = new Map<number, number>();
+  let hasPeople = false, hasEvents = false, hasOrgNodes = false;
+  for (let v = 0; v < scene.nodeCount; v++) {
+    const k = scene.nodeKind[v]!;
+    if (k === NODE_EVENT) {
+      hasEvents = true;
+      continue;
+    }
+    if (k === NODE_PERSON) hasPeople = true;
+    if (k === NODE_ORGANISATION) hasOrgNodes = true;
+    counts.set(scene.nodeSector[v]!, (counts.get(scene.nodeSector[v]!) ?? 0) + 1);
+  }
+  void hasOrgNodes;
+  const sectors = [...counts.entries()]
+    .sort((a, b) => (a[0] < 0 ? 1 : b[0] < 0 ? -1 : b[1] - a[1] || a[0] - b[0]))
+    .map(([s, count]) => ({ name: s >= 0 ? scene.sectors[s]! : null, color: s >= 0 ? scene.sectorColors[s]! : NO_SECTOR_COLOR, count }));
+  let hasTies = false;
+  for (let i = 0; i < scene.edgeCount && !hasTies; i++) if (scene.edgeKind[i] === EDGE_TIE) hasTies = true;
+  return {
+    sectors,
+    hasOrganisations: scene.organisationCount > 0,
+    hasPeople,
+    hasEvents,
+    hasTies: hasTies || scene.view === 'organisations' || scene.view === 'people',
+    strongMin: scene.options.strongMin,
+    fadeAfter: scene.options.fadeAfter,
+    windowMonths: scene.options.windowMonths,
+    dated: scene.stepDate[0] !== null,
+  };
+}
+
+export function createMapController(container: HTMLElement, store: Store): MapController {
+  let scene: Scene | null = null;
+  let renderer: MapRenderer | null = null;
+  let frame: Frame | null = null;
+  const stepTimes: number[] = [];
+
+  function show(state: ViewerState, animate: boolean, timed: boolean): void {
+    if (!scene || !renderer) return;
+    const t0 = performance.now();
+    frame = computeFrame(scene, state.mode, state.step);
+    renderer.setFrame(frame, animate);
+    if (timed) stepTimes.push(performance.now() - t0);
+    store.dispatch({ type: 'frameInfo', info: frameInfo(scene, frame) });
+  }
+
+  const off = store.subscribe((s, p) => {
+    if (!scene || !renderer) return;
+    if (s.step !== p.step || s.mode !== p.mode) {
+      const animate = s.playing || Math.abs(s.step - p.step) === 1;
+      show(s, animate && s.mode === p.mode, s.mode === p.mode);
+    }
+    if (s.hovered !== p.hovered || s.selected !== p.selected || s.sizeBy !== p.sizeBy || s.personLabels !== p.personLabels)
+      renderer.setDisplay({ hovered: s.hovered, selected: s.selected, sizeBy: s.sizeBy, personLabels: s.personLabels });
+  });
+
+  return {
+    get scene() {
+      return scene;
+    },
+    get renderer() {
+      return renderer;
+    },
+    get frame() {
+      return frame;
+    },
+    stepTimes,
+    setScene(next, step) {
+      renderer?.dispose();
+      scene = next;
+      frame = null;
+      const state = store.getState();
+      renderer = createMapRenderer(container, next, {
+        onHover: (node) => store.dispatch({ type: 'hover', node }),
+        onSelect: (node) => store.dispatch({ type: 'select', node }),
+      });
+      const n = stepCount(next, state.mode);
+      const s = step === 'first' ? 0 : step === 'last' ? n - 1 : clampStep(next, state.mode, step);
+      renderer.setDisplay({ hovered: null, selected: null, sizeBy: state.sizeBy, personLabels: state.personLabels });
+      store.dispatch({ type: 'legend', legend: legendInfo(next) });
+      show({ ...state, step: s }, false, false);
+      return { stepCount: n, step: s };
+    },
+    modeSwitch(mode) {
+      const state = store.getState();
+      if (!scene) return { stepCount: 1, step: 0 };
+      const n = stepCount(scene, mode);
+      if (mode === state.mode) return { stepCount: n, step: state.step };
+      if (mode === 'meeting') {
+        // From a date to the last meeting on that date.
+        if (state.mode === 'meeting') return { stepCount: n, step: state.step };
+        return { stepCount: n, step: Math.max(0, scene.stepLastEvent[clampStep(scene, state.mode, state.step)]!) };
+      }
+      if (state.mode === 'meeting') {
+        // From a meeting to the date step that contains it.
+        const e = state.step;
+        let s = 0;
+        while (s < scene.stepLastEvent.length - 1 && scene.stepLastEvent[s]! < e) s++;
+        return { stepCount: n, step: s };
+      }
+      return { stepCount: n, step: state.step };
+    },
+    dispose() {
+      off();
+      renderer?.dispose();
+      renderer = null;
+      scene = null;
+    },
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The map: owns the Sigma instance for one scene. The graph is built once (nodes at their final positions);
+ * everything shown is derived by the node and edge reducers from the current frame and display state. A time
+ * step only swaps the frame and refreshes the programs without re-indexing (`skipIndexation`), so nothing
+ * moves and the camera holds still. Newcomers fade in over a few frames.
+ */
+import Graph from 'graphology';
+import Sigma from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { computeFrame, stepCount, type Frame } from '../scene/frame.js';
+import { EVENT_COLOR, NO_SECTOR_COLOR } from '../scene/palette.js';
+import { EDGE_HIDDEN, NODE_EVENT, NODE_PERSON, type Scene } from '../scene/types.js';
+import type { SizeBy } from '../state/state.js';
+import { chooseLabels, drawHaloLabel, type LabelCandidate } from './labels.js';
+import { EDGE_LOOKS, mixToward, nodeRadius, shortLabel, THEME } from './style.js';
+
+/** Edges beyond this count switch to sigma's light programs and hide edges while the camera moves. */
+export const LIGHT_PROGRAM_EDGES = 5_000;
+/** Duration of a newcomer's fade-in, in milliseconds. */
+export const FADE_IN_MS = 450;
+const LABEL_FONT = 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif';
+const LABEL_WEIGHT = '600';
+/** Colour of the edges of the hovered or selected node. */
+const FOCUS_EDGE = '#1f2636';
+
+/** What the reducers read besides the frame. */
+export interface DisplayState {
+  hovered: string | null;
+  selected: string | null;
+  sizeBy: SizeBy;
+  personLabels: boolean;
+}
+
+export interface MapRendererOptions {
+  onHover?(node: string | null): void;
+  onSelect?(node: string | null): void;
+}
+
+export interface MapRenderer {
+  readonly sigma: Sigma;
+  readonly scene: Scene;
+  /** True when the light programs are used. */
+  readonly light: boolean;
+  readonly frame: Frame | null;
+  /** Show a frame. With `animate`, nodes that appear fade in. */
+  setFrame(frame: Frame, animate: boolean): void;
+  setDisplay(display: DisplayState): void;
+  /** Re-apply the reducers and draw now (no re-indexing). */
+  refresh(): void;
+  /** Viewport positions of the nodes on the map, by id. */
+  visiblePositions(): Map<string, { x: number; y: number }>;
+  /** Ids of the nodes whose label is drawn. */
+  labelledNodes(): string[];
+  dispose(): void;
+}
+
+export function createMapRenderer(container: HTMLElement, scene: Scene, options: MapRendererOptions = {}): MapRenderer {
+  const N = scene.nodeCount, M = scene.edgeCount;
+  const light = M > LIGHT_PROGRAM_EDGES;
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  for (let v = 0; v < N; v++) graph.addNode(scene.nodeId[v]!, { x: scene.x[v], y: scene.y[v], i: v, size: 1, label: null });
+  const edgeKeys: string[] = new Array(M);
+  // Drawing order = insertion order: edges with more shared events in the end go last, so strong ties lie on top.
+  const order = Array.from({ length: M }, (_, i) => i);
+  const total = (i: number) => scene.edgeEventStart[i + 1]! - scene.edgeEventStart[i]!;
+  order.sort((a, b) => total(a) - total(b) || a - b);
+  for (const i of order) {
+    edgeKeys[i] = String(i);
+    graph.addUndirectedEdgeWithKey(edgeKeys[i]!, scene.nodeId[scene.edgeSource[i]!]!, scene.nodeId[scene.edgeTarget[i]!]!, { i });
+  }
+  const index = new Map<string, number>();
+  scene.nodeId.forEach((id, v) => index.set(id, v));
+
+  // Size scales come from the whole network, so sizes are comparable across time.
+  const full = computeFrame(scene, 'cumulative', stepCount(scene, 'cumulative') - 1);
+  const maxDegree = [1, 1, 1];
+  const maxAttendance = [1, 1, 1];
+  for (let v = 0; v < N; v++) {
+    const k = scene.nodeKind[v]!;
+    maxDegree[k] = Math.max(maxDegree[k]!, full.nodeDegree[v]!);
+    maxAttendance[k] = Math.max(maxAttendance[k]!, full.nodeAttendance[v]!);
+  }
+
+  let frame: Frame | null = null;
+  let display: DisplayState = { hovered: null, selected: null, sizeBy: 'ties', personLabels: false };
+  const radius = new Float32Array(N);
+  const labelled = new Uint8Array(N);
+  const appearAt = new Float64Array(N);
+  let focus = -1;
+  const focusNeighbour = new Uint8Array(N);
+  let now = 0;
+  let fadeUntil = 0;
+  let raf = 0;
+  let cameraTimer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+
+  const fadeT = (v: number): number => (appearAt[v] === 0 ? 1 : Math.min(1, (now - appearAt[v]!) / FADE_IN_MS));
+
+  function nodeColor(v: number): string {
+    if (scene.nodeKind[v] === NODE_EVENT) return EVENT_COLOR;
+    const s = scene.nodeSector[v]!;
+    return s >= 0 ? scene.sectorColors[s]! : NO_SECTOR_COLOR;
+  }
+
+  const nodeReducer = (_key: string, attrs: Record<string, unknown>): Partial<NodeDisplayData> => {
+    const v = attrs.i as number;
+    const base = { x: scene.x[v]!, y: scene.y[v]! };
+    if (!frame || !frame.nodeVisible[v]) return { ...base, size: 0, color: '#000000', label: null, hidden: true };
+    const t = fadeT(v);
+    const inFocus = focus < 0 || v === focus || focusNeighbour[v] === 1;
+    let label: string | null = null;
+    if (v === focus) label = shortLabel(scene.nodeLabel[v]!, 60);
+    else if (labelled[v] === 1 && inFocus) label = shortLabel(scene.nodeLabel[v]!, 30);
+    return {
+      ...base,
+      size: radius[v]! * (0.35 + 0.65 * t),
+      color: inFocus ? mixToward(nodeColor(v), THEME.background, t) : THEME.dimmed,
+      label,
+      forceLabel: label !== null,
+      highlighted: v === index.get(display.selected ?? ''),
+      hidden: false,
+    };
+  };
+
+  const edgeReducer = (_key: string, attrs: Record<string, unknown>): Partial<EdgeDisplayData> => {
+    const i = attrs.i as number;
+    const cls = frame ? frame.edgeClass[i]! : EDGE_HIDDEN;
+    if (cls === EDGE_HIDDEN) return { hidden: true, size: 0, color: '#000000' };
+    const s = scene.edgeSource[i]!, tg = scene.edgeTarget[i]!;
+    const look = EDGE_LOOKS[cls]!;
+    const t = Math.min(fadeT(s), fadeT(tg));
+    if (focus >= 0) {
+      if (s !== focus && tg !== focus) return { hidden: true, size: 0, color: '#000000' };
+      return { size: look.size + 0.8, color: mixToward(FOCUS_EDGE, THEME.background, t), hidden: false };
+    }
+    return { size: look.size, color: t < 1 ? mixToward(look.color, THEME.background, t) : look.color, hidden: false };
+  };
+
+  const sigma = new Sigma(graph, container, {
+    nodeProgramClasses: { circle: light ? NodePointProgram : NodeCircleProgram },
+    edgeProgramClasses: { line: light ? EdgeLineProgram : EdgeRectangleProgram },
+    defaultNodeType: 'circle',
+    defaultEdgeType: 'line',
+    nodeReducer: nodeReducer as never,
+    edgeReducer: edgeReducer as never,
+    hideEdgesOnMove: light,
+    hideLabelsOnMove: light,
+    renderEdgeLabels: false,
+    enableEdgeEvents: false,
+    labelFont: LABEL_FONT,
+    labelWeight: LABEL_WEIGHT,
+    labelSize: 13,
+    labelColor: { color: THEME.label },
+    labelRenderedSizeThreshold: 0,
+    defaultDrawNodeLabel: drawHaloLabel as never,
+    stagePadding: 36,
+    zIndex: false,
+    minCameraRatio: 0.04,
+    maxCameraRatio: 3,
+  });
+
+  function computeRadii(): void {
+    if (!frame) return;
+    const useTies = display.sizeBy === 'ties';
+    for (let v = 0; v < N; v++) {
+      if (!frame.nodeVisible[v]) {
+        radius[v] = 0;
+        continue;
+      }
+      const k = scene.nodeKind[v]!;
+      radius[v] = useTies
+        ? nodeRadius(k, N, frame.nodeDegree[v]!, maxDegree[k]!)
+        : nodeRadius(k, N, frame.nodeAttendance[v]!, maxAttendance[k]!);
+    }
+  }
+
+  const measureCtx = document.createElement('canvas').getContext('2d');
+  const measureLabel = (text: string, fontSize: number): number => {
+    if (!measureCtx) return text.length * fontSize * 0.6;
+    measureCtx.font = `${LABEL_WEIGHT} ${fontSize}px ${LABEL_FONT}`;
+    return measureCtx.measureText(text).width;
+  };
+
+  function computeLabels(): void {
+    labelled.fill(0);
+    if (!frame) return;
+    const { width, height } = sigma.getDimensions();
+    const candidates: LabelCandidate[] = [];
+    for (let v = 0; v < N; v++) {
+      if (!frame.nodeVisible[v]) continue;
+      const kind = scene.nodeKind[v]!;
+      if (kind === NODE_EVENT || (kind === NODE_PERSON && !display.personLabels)) continue;
+      candidates.push({ index: v, x: 0, y: 0, radius: radius[v]!, text: shortLabel(scene.nodeLabel[v]!) });
+    }
+    candidates.sort((a, b) => b.radius - a.radius || a.index - b.index);
+    const top = candidates.slice(0, 400);
+    for (const c of top) {
+      const p = sigma.graphToViewport({ x: scene.x[c.index]!, y: scene.y[c.index]! });
+      c.x = p.x;
+      c.y = p.y;
+      // Sigma scales node sizes with the zoom; label boxes follow the drawn size.
+      c.radius = sigma.scaleSize(c.radius);
+    }
+    const max = Math.max(8, Math.round((width * height) / 14_000));
+    for (const v of chooseLabels(top, width, height, max, measureLabel)) labelled[v] = 1;
+  }
+
+  function computeFocus(): void {
+    focusNeighbour.fill(0);
+    const id = display.hovered ?? display.selected;
+    focus = id !== null && index.has(id) && frame?.nodeVisible[index.get(id)!] ? index.get(id)! : -1;
+    if (focus < 0 || !frame) return;
+    for (let i = 0; i < M; i++) {
+      if (frame.edgeClass[i] === EDGE_HIDDEN) continue;
+      if (scene.edgeSource[i] === focus) focusNeighbour[scene.edgeTarget[i]!] = 1;
+      else if (scene.edgeTarget[i] === focus) focusNeighbour[scene.edgeSource[i]!] = 1;
+    }
+  }
+
+  function refresh(): void {
+    if (disposed) return;
+    now = performance.now();
+    // Large maps draw at the next animation frame, so quick steps coalesce into one draw instead of queueing
+    // seconds of GPU work; small maps draw at once (what tests read back synchronously).
+    sigma.refresh({ partialGraph: { nodes: scene.nodeId, edges: edgeKeys }, skipIndexation: true, schedule: light });
+  }
+
+  function animateFade(): void {
+    cancelAnimationFrame(raf);
+    const tick = () => {
+      raf = 0;
+      if (disposed) return;
+      refresh();
+      if (performance.now() < fadeUntil) raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+  }
+
+  sigma.on('enterNode', ({ node }) => options.onHover?.(node));
+  sigma.on('leaveNode', () => options.onHover?.(null));
+  sigma.on('clickNode', ({ node }) => options.onSelect?.(node));
+  sigma.on('clickStage', () => options.onSelect?.(null));
+  // Label places depend on the camera: recompute once it rests.
+  sigma.getCamera().on('updated', () => {
+    if (cameraTimer) clearTimeout(cameraTimer);
+    cameraTimer = setTimeout(() => {
+      cameraTimer = null;
+      computeLabels();
+      refresh();
+    }, 150);
+  });
+
+  return {
+    sigma,
+    scene,
+    light,
+    get frame() {
+      return frame;
+    },
+    setFrame(next, animate) {
+      const t = performance.now();
+      const fades = animate && !light;
+      let appearing = false;
+      for (let v = 0; v < N; v++) {
+        const was = frame ? frame.nodeVisible[v] : 0;
+        if (next.nodeVisible[v] && !was) {
+          appearAt[v] = fades ? t : 0;
+          appearing = true;
+        } else if (!next.nodeVisible[v]) appearAt[v] = 0;
+      }
+      frame = next;
+      computeRadii();
+      computeLabels();
+      computeFocus();
+      refresh();
+      if (fades && appearing) {
+        fadeUntil = t + FADE_IN_MS + 20;
+        animateFade();
+      }
+    },
+    setDisplay(next) {
+      const sizeChanged = next.sizeBy !== display.sizeBy || next.personLabels !== display.personLabels;
+      display = { ...next };
+      if (sizeChanged) {
+        computeRadii();
+        computeLabels();
+      }
+      computeFocus();
+      refresh();
+    },
+    refresh,
+    visiblePositions() {
+      const out = new Map<string, { x: number; y: number }>();
+      if (!frame) return out;
+      for (let v = 0; v < N; v++) if (frame.nodeVisible[v]) out.set(scene.nodeId[v]!, sigma.graphToViewport({ x: scene.x[v]!, y: scene.y[v]! }));
+      return out;
+    },
+    labelledNodes() {
+      const out: string[] = [];
+      for (let v = 0; v < N; v++) if (labelled[v]) out.push(scene.nodeId[v]!);
+      return out;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      cancelAnimationFrame(raf);
+      if (cameraTimer) clearTimeout(cameraTimer);
+      sigma.kill();
+    },
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The viewer's state: plain serialisable data and pure transitions `(state, action) => state`. No sigma, no DOM.
+ * The scene itself (large typed arrays) lives beside the state in the controller; the state holds only what a
+ * user chose and what the UI shows.
+ */
+import type { Lang } from '../i18n/index.js';
+import type { TimeMode, ViewKind } from '../scene/types.js';
+
+export const EXAMPLES = ['rupel', 'regions', 'davis'] as const;
+export type ExampleName = (typeof EXAMPLES)[number];
+
+/** Playback speeds offered (multiples of one event date per 0.7 s). */
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+export type SizeBy = 'ties' | 'attendance';
+export type Status = 'idle' | 'loading' | 'mapping' | 'ready' | 'error';
+
+/** Where the data came from. */
+export type SourceState = { kind: 'example'; name: ExampleName } | { kind: 'files'; names: string[] } | { kind: 'model' } | null;
+
+/** A report line as shown (plain data from core's validation report). */
+export interface IssueView {
+  file: string;
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+  fix: string;
+}
+
+export interface ReportView {
+  errors: IssueView[];
+  warnings: IssueView[];
+  suggestions: { kind: string; a: string; b: string; similarity: number; fix: string }[];
+  counts: { rows: number; used: number; rejected: number; people: number; organisations: number; events: number };
+}
+
+/** The column-mapping step: one file whose columns need a person's confirmation. */
+export interface MappingRequest {
+  file: string;
+  headers: string[];
+  /** Column index → field name or null (ignored). */
+  mapping: (string | null)[];
+  /** A sample value per column. */
+  samples: string[];
+  reasons: string[];
+}
+
+/** Counters and caption of the frame on the map (computed by the map controller from the scene). */
+export interface FrameInfo {
+  date: string | null;
+  organisations: number;
+  people: number;
+  strong: number;
+  events: number;
+  links: number;
+  /** In meeting mode: the meeting's number (1-based), the total and its name. */
+  meeting: { n: number; total: number; name: string } | null;
+  /** True when the counters are core's growthSeries figures. */
+  fromCore: boolean;
+}
+
+/** What the legend lists for the scene on the map. */
+export interface LegendInfo {
+  sectors: { name: string | null; color: string; count: number }[];
+  hasOrganisations: boolean;
+  hasPeople: boolean;
+  hasEvents: boolean;
+  hasTies: boolean;
+  strongMin: number;
+  fadeAfter: string;
+  windowMonths: number;
+  dated: boolean;
+}
+
+export interface ViewerState {
+  lang: Lang;
+  status: Status;
+  source: SourceState;
+  /** Progress of the current load, 0..1, and what is being done (a dictionary key). */
+  progress: number;
+  progressPhase: string | null;
+  error: string | null;
+  report: ReportView | null;
+  reportOpen: boolean;
+  mapping: MappingRequest | null;
+  view: ViewKind;
+  mode: TimeMode;
+  /** Current timeline step and number of steps of the mode. */
+  step: number;
+  stepCount: number;
+  playing: boolean;
+  speed: number;
+  sizeBy: SizeBy;
+  /** Person names on the map (off by default; hover still shows a name unless presenter-safe). */
+  personLabels: boolean;
+  hovered: string | null;
+  selected: string | null;
+  frameInfo: FrameInfo | null;
+  legend: LegendInfo | null;
+  /** True once a map has been shown; a later failed load keeps it. */
+  hasMap: boolean;
+}
+
+export function createInitialState(overrides: Partial<ViewerState> = {}): ViewerState {
+  return {
+    lang: 'en',
+    status: 'idle',
+    source: null,
+    progress: 0,
+    progressPhase: null,
+    error: null,
+    report: null,
+    reportOpen: false,
+    mapping: null,
+    view: 'organisations',
+    mode: 'cumulative',
+    step: 0,
+    stepCount: 1,
+    playing: false,
+    speed: 1,
+    sizeBy: 'ties',
+    personLabels: false,
+    hovered: null,
+    selected: null,
+    hasMap: false,
+    frameInfo: null,
+    legend: null,
+    ...overrides,
+  };
+}
+
+export type Action =
+  | { type: 'setLang'; lang: Lang }
+  | { type: 'loadStart' }
+  | { type: 'progress'; phase: string; fraction: number }
+  | { type: 'mappingNeeded'; request: MappingRequest }
+  | { type: 'mappingDone' }
+  | { type: 'loadFailed'; error: string; report?: ReportView | null }
+  | { type: 'loaded'; source: SourceState; report: ReportView | null; view: ViewKind; stepCount: number; step: number }
+  | { type: 'sceneReady'; view: ViewKind; stepCount: number; step: number }
+  | { type: 'setView'; view: ViewKind }
+  | { type: 'setMode'; mode: TimeMode; stepCount: number; step: number }
+  | { type: 'setStep'; step: number }
+  | { type: 'stepBy'; delta: number }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'setSpeed'; speed: number }
+  | { type: 'setSizeBy'; sizeBy: SizeBy }
+  | { type: 'setPersonLabels'; on: boolean }
+  | { type: 'hover'; node: string | null }
+  | { type: 'select'; node: string | null }
+  | { type: 'toggleReport'; open?: boolean }
+  | { type: 'frameInfo'; info: FrameInfo }
+  | { type: 'legend'; legend: LegendInfo };
+
+function clamp(step: number, count: number): number {
+  return Math.max(0, Math.min(count - 1, Math.round(Number.isFinite(step) ? step : 0)));
+}
+
+/** The pure transition function. */
+export function reduce(state: ViewerState, action: Action): ViewerState {
+  switch (action.type) {
+    case 'setLang':
+      return { ...state, lang: action.lang };
+    case 'loadStart':
+      return { ...state, status: 'loading', progress: 0, progressPhase: 'progress.read', error: null, mapping: null, playing: false, hovered: null, selected: null };
+    case 'progress':
+      return { ...state, progress: Math.max(0, Math.min(1, action.fraction)), progressPhase: action.phase };
+    case 'mappingNeeded':
+      return { ...state, status: 'mapping', mapping: action.request };
+    case 'mappingDone':
+      return { ...state, status: 'loading', mapping: null };
+    case 'loadFailed':
+      // The previous map (if any) stays usable: only the status, error and report change.
+      return {
+        ...state,
+        status: state.hasMap ? 'ready' : 'error',
+        error: action.error,
+        report: action.report ?? state.report,
+        reportOpen: action.report ? true : state.reportOpen,
+        mapping: null,
+        progress: 0,
+        progressPhase: null,
+      };
+    case 'loaded': {
+      const hasIssues = !!action.report && (action.report.errors.length > 0 || action.report.warnings.length > 0);
+      return {
+        ...state,
+        status: 'ready',
+        source: action.source,
+        error: null,
+        report: action.report,
+        reportOpen: hasIssues,
+        mapping: null,
+        progress: 1,
+        progressPhase: null,
+        view: action.view,
+        stepCount: action.stepCount,
+        step: clamp(action.step, action.stepCount),
+        playing: false,
+        hasMap: true,
+      };
+    }
+    case 'sceneReady':
+      return { ...state, status: 'ready', progress: 1, progressPhase: null, view: action.view, stepCount: action.stepCount, step: clamp(action.step, action.stepCount) };
+    case 'setView':
+      return action.view === state.view ? state : { ...state, view: action.view, hovered: null, selected: null, playing: false };
+    case 'setMode':
+      return { ...state, mode: action.mode, stepCount: action.stepCount, step: clamp(action.step, action.stepCount) };
+    case 'setStep':
+      return { ...state, step: clamp(action.step, state.stepCount) };
+    case 'stepBy': {
+      const step = clamp(state.step + action.delta, state.stepCount);
+      return { ...state, step, playing: state.playing && step < state.stepCount - 1 };
+    }
+    case 'play':
+      // Playing from the last step starts again at the first.
+      return { ...state, playing: state.stepCount > 1, step: state.step >= state.stepCount - 1 ? 0 : state.step };
+    case 'pause':
+      return state.playing ? { ...state, playing: false } : state;
+    case 'setSpeed':
+      return { ...state, speed: action.speed > 0 && Number.isFinite(action.speed) ? action.speed : state.speed };
+    case 'setSizeBy':
+      return { ...state, sizeBy: action.sizeBy };
+    case 'setPersonLabels':
+      return { ...state, personLabels: action.on };
+    case 'hover':
+      return state.hovered === action.node ? state : { ...state, hovered: action.node };
+    case 'select':
+      return { ...state, selected: action.node };
+    case 'toggleReport':
+      return { ...state, reportOpen: action.open ?? !state.reportOpen };
+    case 'frameInfo':
+      return { ...state, frameInfo: action.info };
+    case 'legend':
+      return { ...state, legend: action.legend };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The data worker's logic, independent of `self` so it can also run in Node tests: load (example, files or a
+ * model), ask for a column mapping when core's detection is unsure, compute core's growth series, build and lay
+ * out the scene of a view. Keeps the last model to build other views without reading again.
+ */
+import type { AttendanceModel } from '@mycorrhiza/core';
+import { buildScene, defaultView, resolveSceneOptions } from '../scene/build.js';
+import type { Scene } from '../scene/types.js';
+import type { ReportView } from '../state/state.js';
+import { exampleModel, growthCounters, readFiles } from './core-bridge.js';
+import type { WorkerRequest, WorkerResponse } from './protocol.js';
+
+export interface DataHandler {
+  handle(request: WorkerRequest, post: (response: WorkerResponse, transfer?: Transferable[]) => void): Promise<void>;
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Create a handler holding the current model. */
+export function createDataHandler(transferables: (scene: Scene) => Transferable[] = () => []): DataHandler {
+  let model: AttendanceModel | null = null;
+
+  function scene(m: AttendanceModel, view: Parameters<typeof buildScene>[1], options: Parameters<typeof buildScene>[2]): Scene {
+    const o = resolveSceneOptions(options);
+    return buildScene(m, view, o, growthCounters(m, o));
+  }
+
+  return {
+    async handle(req, post) {
+      const { id } = req;
+      try {
+        if (req.type === 'scene') {
+          if (!model) throw new Error('no data loaded yet.');
+          post({ id, type: 'progress', phase: 'progress.layout', fraction: 0.5 });
+          const s = scene(model, req.view, req.options);
+          post({ id, type: 'scene', scene: s }, transferables(s));
+          return;
+        }
+        let next: AttendanceModel;
+        let report: ReportView | null = null;
+        let mappingAsked = false;
+        const src = req.source;
+        if (src.kind === 'example') {
+          post({ id, type: 'progress', phase: 'progress.model', fraction: 0.1 });
+          ({ model: next, report } = await exampleModel(src.name));
+        } else if (src.kind === 'model') {
+          next = src.model;
+        } else {
+          post({ id, type: 'progress', phase: 'progress.read', fraction: 0 });
+          const read = await readFiles(src.files, src.map, (f) => post({ id, type: 'progress', phase: 'progress.read', fraction: 0.6 * f }));
+          report = read.report;
+          const first = read.mappings[0];
+          if (req.askMapping && first && !src.map) {
+            post({ id, type: 'mapping', request: first });
+            mappingAsked = true;
+            return;
+          }
+          next = read.model;
+        }
+        if (next.events.length === 0 || next.attendance.length === 0) {
+          post({ id, type: 'error', message: 'app.empty', report });
+          return;
+        }
+        post({ id, type: 'progress', phase: 'progress.layout', fraction: 0.7 });
+        const view = req.view && (req.view !== 'organisations' || next.organisations.length > 0) ? req.view : defaultView(next);
+        const s = scene(next, view, req.options);
+        model = next;
+        post({ id, type: 'loaded', report, scene: s, mappingAsked }, transferables(s));
+      } catch (err) {
+        post({ id, type: 'error', message: errorMessage(err), report: null });
+      }
+    },
+  };
+}
