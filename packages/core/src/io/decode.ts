@@ -127,3 +127,31 @@ export function extensionOf(name: string): string {
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
+
+/**
+ * For bytes that are not valid UTF-8: the first invalid byte and the number of well-formed multi-byte UTF-8
+ * sequences. Several such sequences mean a UTF-8 file with a few stray bytes (pasted from elsewhere), which
+ * Windows-1252 decoding would garble; null when there is no such sequence (a genuine Windows-1252 file).
+ */
+export function utf8Evidence(bytes: Uint8Array): { badOffset: number; badByte: number; sequences: number } | null {
+  let sequences = 0;
+  let badOffset = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      sequences++;
+      i += len;
+    } else {
+      if (badOffset < 0) badOffset = i;
+      i++;
+    }
+  }
+  return sequences > 0 && badOffset >= 0 ? { badOffset, badByte: bytes[badOffset]!, sequences } : null;
+}

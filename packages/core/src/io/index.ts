@@ -13,6 +13,6 @@ export { createAliasResolver, readAliasFile, ALIAS_KINDS, type AliasEntry, type 
 export { readEventsTable, readOrganisationsTable, isIdHeader, type EventEntry, type OrganisationEntry, type SideTable } from './side-tables.js';
 export { findNearDuplicates, jaroWinkler, NEAR_DUPLICATE_DEFAULTS, type NearDuplicateOptions } from './near-duplicates.js';
 export { createReportCollector, makeIssue, type ReportCollector } from './report.js';
-export { decodeText, decodeWindows1252, sniffBytes, type DecodedText } from './decode.js';
+export { decodeText, decodeWindows1252, sniffBytes, utf8Evidence, type DecodedText } from './decode.js';
 export { detectDelimiter } from './csv.js';
 export { cellText, parseDurationHours, splitValues } from './values.js';

@@ -5,6 +5,7 @@
  * Every row is either used (possibly with warnings) or rejected with at least one error; nothing is dropped silently.
  */
 import { createModelBuilder } from '../model/build-model.js';
+import { nameKey } from '../model/identity.js';
 import type { AttendanceModel, AttendanceRecord, Field } from '../types.js';
 import { createAliasResolver, readAliasFile, type AliasResolver } from './aliases.js';
 import { detectMapping, normaliseHeader, resolveMapOverrides } from './headers.js';
@@ -37,6 +38,53 @@ function attendanceKey(r: AttendanceRecord, personKey: ResolvedReadOptions['pers
   return [r.event.toLowerCase(), r.date ?? '', person, (r.organisation ?? '').toLowerCase()].join('\u0001');
 }
 
+/** The identity of a record's person, as the builder keys it (name, name + organisation, or e-mail). */
+function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptions['personKey']): string {
+  if (personKey === 'email' && r.email) return 'email:' + r.email.trim().toLowerCase();
+  const key = nameKey(r.person ?? '');
+  return personKey === 'name+organisation' ? key + '\u0000' + (r.organisation ? nameKey(r.organisation) : '') : key;
+}
+
+/**
+ * Person-days seen so far, to warn when one person is at two different events on one day (a typo in an event
+ * or a date, or a morning and an afternoon session). Keys are 53-bit fingerprints of person + date and the
+ * payload lives in typed arrays, so the cost is a few dozen bytes per distinct person-day, not per row.
+ */
+function createPersonDays() {
+  const slots = new Map<number, number>();
+  let events = new Int32Array(1024);
+  let refs = new Float64Array(1024);
+  const warned = new Set<number>();
+  // One display name per distinct event (by fingerprint of its identity key).
+  const names = new Map<number, string>();
+  return {
+    /**
+     * The earlier row (file index × 2^32 + row) and event name of another event on this person-day, or null.
+     * Gives each person-day once.
+     */
+    check(person: string, date: string, event: string, ref: number): { ref: number; event: string } | null {
+      const key = fingerprint(person + '\u0001' + date);
+      const ev = fingerprint(nameKey(event)) | 0;
+      if (!names.has(ev)) names.set(ev, event);
+      const slot = slots.get(key);
+      if (slot === undefined) {
+        const n = slots.size;
+        if (n === events.length) {
+          const e2 = new Int32Array(n * 2); e2.set(events); events = e2;
+          const r2 = new Float64Array(n * 2); r2.set(refs); refs = r2;
+        }
+        slots.set(key, n);
+        events[n] = ev;
+        refs[n] = ref;
+        return null;
+      }
+      if (events[slot] === ev || refs[slot] === ref || warned.has(key)) return null;
+      warned.add(key);
+      return { ref: refs[slot]!, event: names.get(events[slot]!) ?? '' };
+    },
+  };
+}
+
 /**
  * Read attendance files into the model and a validation report.
  *
@@ -65,6 +113,7 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
   const counts = { rows: 0, used: 0, rejected: 0 };
   const mappings: FileMapping[] = [];
   const firstRow = new Map<number, number>();
+  const personDays = createPersonDays();
   const usedOverrides = new Set<string>();
   const overrides = resolveMapOverrides(opts.map);
 
@@ -144,6 +193,19 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
           const where = ref === undefined ? 'an earlier row' : `row ${ref % 0x100000000}${Math.floor(ref / 0x100000000) !== fi ? ` of ${files[Math.floor(ref / 0x100000000)]!.name}` : ''}`;
           report.warning(makeIssue(file.name, row.row, null, null, 'duplicate-row', `this row repeats the attendance of ${where} (same event, date, person and organisation); it is counted once.`, 'Remove the repeated row, or correct it if it was meant to be someone or something else.'));
         } else if (!firstRow.has(fp)) firstRow.set(fp, fi * 0x100000000 + row.row);
+        if (added > 0) {
+          const ref = fi * 0x100000000 + row.row;
+          for (const r of outcome.records) {
+            if (r.person == null || r.date == null) continue;
+            const earlier = personDays.check(personIdentity(r, opts.personKey), r.date, r.event, ref);
+            if (!earlier) continue;
+            const other = earlier.event;
+            const ef = Math.floor(earlier.ref / 0x100000000);
+            const where = `row ${earlier.ref % 0x100000000}${ef !== fi ? ` of ${files[ef]!.name}` : ''}`;
+            const personColumn = columns.person ? columnLabel(table.headers, columns.person[0]!) : null;
+            report.warning(makeIssue(file.name, row.row, personColumn, r.person, 'two-events-one-day', `this person is also at ${other ? `"${other}"` : 'another event'} on ${r.date} (${where}): two different events on one day.`, 'If both are right (a morning and an afternoon session, say), nothing to do; otherwise correct the event or the date on one of the two rows.'));
+          }
+        }
       }
       if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * file.bytes.length), total);
     }
@@ -156,6 +218,11 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
   for (const [key, o] of overrides)
     if (!usedOverrides.has(key) && files.length > 0)
       report.warnOnce(makeIssue(files[0]!.name, null, o.header, null, 'unknown-map-column', `--map names the column "${o.header}", which is not in any of the files.`, `Check the header text; the files have: ${[...new Set(mappings.flatMap((m) => m.headers))].slice(0, 30).join(', ')}.`));
+
+  // Events listed in the events table that no attendance row names: say so, they are not in the analysis.
+  if (events && opts.events)
+    for (const u of events.unused())
+      report.warning(makeIssue(opts.events.name, u.row, u.column, u.name, 'unused-event', `the event "${u.name}" has no attendance rows, so it is not in the analysis (an event without attendees).`, 'Check its name or id against the attendance files, or remove it from the events table.'));
 
   const model = builder.build();
   const suggestions = opts.nearDuplicates === false ? [] : suggestNames(model, opts.nearDuplicates);

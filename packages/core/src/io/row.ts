@@ -36,6 +36,35 @@ export interface RowOutcome {
 
 const firstValue = (c: TableCell | undefined): CellValue => (Array.isArray(c) ? ((c as readonly CellValue[])[0] ?? null) : ((c as CellValue | undefined) ?? null));
 
+/** Text fields checked for formula-like cells. */
+const FORMULA_FIELDS: readonly Field[] = ['event', 'person', 'organisation', 'sector', 'region', 'event_type', 'role'];
+
+/** True when a data row repeats the header texts (case-insensitive, at least two non-empty headers). */
+function repeatsHeader(headers: readonly string[], cells: readonly TableCell[]): boolean {
+  let compared = 0;
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
+    if (h === '') continue;
+    if (cellText(cells[i]).toLowerCase() !== h.toLowerCase()) return false;
+    compared++;
+  }
+  return compared >= 2;
+}
+
+/**
+ * A one-cell CSV row that another candidate delimiter would split into (at least) as many cells as the header:
+ * the file mixes delimiters. Returns that delimiter, or null.
+ */
+function otherDelimiter(cells: readonly TableCell[], width: number, delimiter: string): string | null {
+  if (width < 2) return null;
+  const raw = cells.map((c) => (typeof c === 'string' ? c : '')).join(delimiter);
+  for (const d of [',', ';', '\t']) {
+    if (d === delimiter) continue;
+    if (raw.split(d).length >= width) return d;
+  }
+  return null;
+}
+
 /** Read one row. Pure apart from its inputs: no report, no builder. */
 export function readRow(ctx: RowContext, row: TableRow): RowOutcome {
   const { table, columns, options } = ctx;
@@ -60,7 +89,17 @@ export function readRow(ctx: RowContext, row: TableRow): RowOutcome {
   }
   const headers = table.headers;
   const cells = row.cells;
+  if (repeatsHeader(headers, cells)) {
+    err(null, cells.map((c) => cellText(c)).join(table.delimiter ?? ', '), 'repeated-header', 'this row repeats the header line (were several files pasted together?); it is not an attendance.', 'Remove the repeated header line (or give the files separately: they are concatenated).');
+    return out;
+  }
   if (table.format === 'csv') {
+    const other = cells.length === 1 && headers.length > 1 ? otherDelimiter(cells, headers.length, table.delimiter ?? ',') : null;
+    if (other) {
+      const name = (d: string) => (d === '\t' ? 'tab' : `"${d}"`);
+      err(null, cells.map((c) => cellText(c)).join(table.delimiter ?? ','), 'mixed-delimiter', `this row is separated by ${name(other)} while the header uses ${name(table.delimiter ?? ',')}, so its cells cannot be told apart.`, `Use one delimiter in the whole file (save it again from the spreadsheet as CSV), or replace ${name(other)} by ${name(table.delimiter ?? ',')} on this row.`);
+      return out;
+    }
     if (cells.length > headers.length) {
       const extra = cells.slice(headers.length).map((c) => cellText(c));
       if (extra.some((c) => c !== ''))
@@ -95,6 +134,15 @@ export function readRow(ctx: RowContext, row: TableRow): RowOutcome {
     const values = Array.isArray(raw) ? (raw as readonly CellValue[]).map((v) => cellText(v)).filter((v) => v !== '') : splitValues(t.value, options.split[field]);
     return { values, column: t.column };
   };
+
+  // A text cell starting with "=" is probably a formula exported as text. (Our own writer's `'=` is restored, not flagged.)
+  for (const field of FORMULA_FIELDS) {
+    for (const c of columns[field] ?? []) {
+      const raw = cells[c];
+      if (typeof raw === 'string' && raw.trimStart().startsWith('='))
+        warn(columnLabel(headers, c), raw, 'formula-cell', 'this cell starts with "=" like a spreadsheet formula; it is read as text, as written.', 'If it is a formula, save the values instead (in Excel: copy, then Paste Values) before exporting; if the text is right, nothing to do (outputs neutralise it).');
+    }
+  }
 
   const ev = list('event');
   const people = list('person');

@@ -31,6 +31,8 @@ export interface EventEntry {
 export interface SideTable<T> {
   lookup(value: string): T | undefined;
   readonly size: number;
+  /** Entries never returned by `lookup` so far, with their row and name column (for "listed but never attended"). */
+  unused(): { name: string; row: number; column: string }[];
 }
 
 const ID_WORDS = new Set(['id', 'code', 'nr', 'nummer', 'number', 'numero', 'key', 'ref', 'sleutel']);
@@ -64,13 +66,28 @@ function layoutOf(headers: readonly string[], nameField: 'organisation' | 'event
   return { id, name, columns };
 }
 
-function makeTable<T>(): { table: SideTable<T>; set(key: string, v: T): void } {
+function makeTable<T extends { name: string }>(): { table: SideTable<T>; set(key: string, v: T): void; place(v: T, row: number, column: string): void } {
   const map = new Map<string, T>();
+  const places = new Map<T, { row: number; column: string }>();
+  const used = new Set<T>();
   return {
-    table: { lookup: (value) => map.get(nameKey(value)), get size() { return map.size; } },
+    table: {
+      lookup(value) {
+        const v = map.get(nameKey(value));
+        if (v !== undefined) used.add(v);
+        return v;
+      },
+      get size() {
+        return map.size;
+      },
+      unused: () => [...places].filter(([v]) => !used.has(v)).map(([v, p]) => ({ name: v.name, row: p.row, column: p.column })),
+    },
     set(key, v) {
       const k = nameKey(key);
       if (k !== '' && !map.has(k)) map.set(k, v);
+    },
+    place(v, row, column) {
+      if (!places.has(v)) places.set(v, { row, column });
     },
   };
 }
@@ -141,6 +158,7 @@ export async function readEventsTable(file: InputFile, format: CompiledDateForma
     }
     const entry: EventEntry = { name, date, event_type: col.event_type !== undefined ? cellText(row.cells[col.event_type]) || null : null, duration_hours: duration };
     out.set(name, entry);
+    out.place(entry, row.row, columnLabel(table.headers, layout.name));
     if (layout.id >= 0) out.set(cellText(row.cells[layout.id]), entry);
   }
   return out.table;

@@ -5,7 +5,7 @@
  * XLSX sheets and JSON arrays are held in memory as their parsers return them (hence READ_LIMITS on bytes).
  */
 import { csvRecords, detectDelimiter, detectNewline } from './csv.js';
-import { decodeText, extensionOf, looksBinary, sniffBytes } from './decode.js';
+import { decodeText, extensionOf, looksBinary, sniffBytes, utf8Evidence } from './decode.js';
 import { READ_LIMITS } from './limits.js';
 import type { CellValue, InputFile, Issue, IssueCode, TableFormat } from './types.js';
 import { cellText } from './values.js';
@@ -95,6 +95,11 @@ export async function parseTable(file: InputFile, options: ParseTableOptions = {
   if (looksBinary(text))
     return failed(name, 'csv', fileIssue(name, 'unsupported-format', 'this file holds binary data, not a text table.', FORMATS_FIX), { encoding });
   const warnings: Issue[] = [];
+  if (encoding === 'windows-1252') {
+    const mixed = utf8Evidence(bytes);
+    if (mixed)
+      warnings.push(fileIssue(name, 'mixed-encoding', `the file is not valid UTF-8 (byte 0x${mixed.badByte.toString(16).toUpperCase().padStart(2, '0')} at offset ${mixed.badOffset}), yet it holds ${mixed.sequences} UTF-8 encoded characters: it was read as Windows-1252, so accented letters may show garbled (such as "Ã«" for "ë").`, 'Save the file again as "CSV UTF-8" (or fix the one invalid byte) so that every name reads correctly.'));
+  }
   if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm')
     warnings.push(fileIssue(name, 'unsupported-format', `the file is named .${ext} but holds text; it was read as CSV.`, 'Rename it to .csv to avoid confusion.'));
   const start = text.trimStart()[0];
@@ -105,9 +110,17 @@ export async function parseTable(file: InputFile, options: ParseTableOptions = {
 function parseCsv(name: string, fullText: string, encoding: string, ext: string, warnings: Issue[]): ParsedTable {
   // Excel's "sep=;" first line names the delimiter and is hidden when Excel opens the file: drop it.
   const sep = /^sep=([,;\t|])\r?\n/i.exec(fullText);
-  const text = sep ? fullText.slice(sep[0].length) : fullText;
-  const delimiter = sep ? sep[1]! : ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(text.slice(0, 65536));
-  const newline = detectNewline(text.slice(0, 65536));
+  const sepless = sep ? fullText.slice(sep[0].length) : fullText;
+  const delimiter = sep ? sep[1]! : ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(sepless.slice(0, 65536));
+  let newline = detectNewline(sepless.slice(0, 65536));
+  // Mixed line endings (CRLF lines followed by LF lines, e.g. files appended by different tools) would glue the
+  // later lines into one record: read every CR, CRLF and LF as LF instead. Line breaks inside quoted cells stay
+  // line breaks (a CRLF inside a cell becomes LF).
+  let text = sepless;
+  if (newline !== '\n' && (newline === '\r\n' ? /\r(?!\n)|(?<!\r)\n/ : /\n/).test(text)) {
+    text = text.replace(/\r\n?/g, '\n');
+    newline = '\n';
+  }
   let headers: string[] | null = null;
   let headerIndex = -1;
   for (const rec of csvRecords(text, delimiter, newline)) {

@@ -44,6 +44,12 @@ export const ISSUE_CODES = [
   'side-table',
   'alias-table',
   'too-many-issues',
+  'repeated-header',
+  'mixed-delimiter',
+  'formula-cell',
+  'two-events-one-day',
+  'unused-event',
+  'mixed-encoding',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

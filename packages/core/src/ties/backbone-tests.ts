@@ -46,11 +46,23 @@ export function hypergeometricPValues(input: BackboneInput): PValues {
   const d = input.nodes.tieEvents;
   const p = new Float64Array(input.length);
   let minAchievable = input.length > 0 ? 1 : null;
+  // Ties share few distinct (d_i, d_j, k) triples: cache the tails (keys stay below 2^53 for N < 2·10^5).
+  const cache = new Map<number, number>();
+  const M = N + 1;
+  const tail = (k: number, a: number, b: number): number => {
+    const key = ((a < b ? a : b) * M + (a < b ? b : a)) * M + k;
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = hypergeometricUpperTail(k, N, a, b);
+      cache.set(key, v);
+    }
+    return v;
+  };
   for (let t = 0; t < input.length; t++) {
     const a = d[input.src[t]!]!;
     const b = d[input.tgt[t]!]!;
-    p[t] = hypergeometricUpperTail(input.shared[t]!, N, a, b);
-    const best = hypergeometricUpperTail(Math.min(a, b), N, a, b);
+    p[t] = tail(input.shared[t]!, a, b);
+    const best = tail(a < b ? a : b, a, b);
     if (best < minAchievable!) minAchievable = best;
   }
   return { p, minAchievable };

@@ -38,24 +38,39 @@ export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<num
   const C = classes(colDegrees);
   const nr = R.values.length;
   const nc = C.values.length;
-  const nRows = rowDegrees.length;
-  const nCols = colDegrees.length;
-  // Fixed classes: 0 = free, 1 = all ones, -1 = all zeros.
+  // Fixed classes: 0 = free, 1 = all ones, -1 = all zeros. Fixing one class changes the residual degrees of
+  // the others (a full row fills one place in every column), so repeat until nothing changes.
   const rowFix = new Int8Array(nr);
   const colFix = new Int8Array(nc);
-  for (let r = 0; r < nr; r++) rowFix[r] = R.values[r] === 0 ? -1 : R.values[r] === nCols ? 1 : 0;
-  for (let c = 0; c < nc; c++) colFix[c] = C.values[c] === 0 ? -1 : C.values[c] === nRows ? 1 : 0;
-  // Residual degrees once the fixed rows and columns are accounted for.
-  let fullRows = 0;
-  let fullCols = 0;
-  for (let r = 0; r < nr; r++) if (rowFix[r] === 1) fullRows += R.counts[r]!;
-  for (let c = 0; c < nc; c++) if (colFix[c] === 1) fullCols += C.counts[c]!;
-  const dRow = Float64Array.from(R.values, (d) => d - fullCols);
-  const dCol = Float64Array.from(C.values, (d) => d - fullRows);
+  const dRow = Float64Array.from(R.values);
+  const dCol = Float64Array.from(C.values);
+  for (let changed = true; changed; ) {
+    changed = false;
+    let freeRowCount = 0;
+    let freeColCount = 0;
+    for (let r = 0; r < nr; r++) if (rowFix[r] === 0) freeRowCount += R.counts[r]!;
+    for (let c = 0; c < nc; c++) if (colFix[c] === 0) freeColCount += C.counts[c]!;
+    for (let r = 0; r < nr; r++) {
+      if (rowFix[r] !== 0) continue;
+      const fix = dRow[r]! <= 0 ? -1 : dRow[r]! >= freeColCount ? 1 : 0;
+      if (fix === 0) continue;
+      rowFix[r] = fix;
+      changed = true;
+      freeRowCount -= R.counts[r]!;
+      if (fix === 1) for (let c = 0; c < nc; c++) if (colFix[c] === 0) dCol[c] = dCol[c]! - R.counts[r]!;
+    }
+    for (let c = 0; c < nc; c++) {
+      if (colFix[c] !== 0) continue;
+      const fix = dCol[c]! <= 0 ? -1 : dCol[c]! >= freeRowCount ? 1 : 0;
+      if (fix === 0) continue;
+      colFix[c] = fix;
+      changed = true;
+      freeColCount -= C.counts[c]!;
+      if (fix === 1) for (let r = 0; r < nr; r++) if (rowFix[r] === 0) dRow[r] = dRow[r]! - C.counts[c]!;
+    }
+  }
   let freeRows = false;
   let freeCols = false;
-  for (let r = 0; r < nr; r++) if (rowFix[r] === 0 && dRow[r]! <= 0) rowFix[r] = -1;
-  for (let c = 0; c < nc; c++) if (colFix[c] === 0 && dCol[c]! <= 0) colFix[c] = -1;
   for (let r = 0; r < nr; r++) if (rowFix[r] === 0) freeRows = true;
   for (let c = 0; c < nc; c++) if (colFix[c] === 0) freeCols = true;
 
@@ -90,6 +105,8 @@ export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<num
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
       let p: number;
+      // Fixed rows and columns were fixed in order; a cell's value is that of whichever fix applies
+      // (a full row and an empty column cannot meet: the full row was fixed while the column was free).
       if (rowFix[r] === 1 || colFix[c] === 1) p = 1;
       else if (rowFix[r] === -1 || colFix[c] === -1) p = 0;
       else {

@@ -142,6 +142,7 @@ export function buildScene(model: AttendanceModel, view: ViewKind, options?: Sce
   const kinds: number[] = [];
   const entities: number[] = [];
   const sectorOf: (string | null)[] = [];
+  const regionOf: (string | null)[] = [];
   const orgNode = new Int32Array(nO).fill(-1);
   const personNode = new Int32Array(nP).fill(-1);
   const eventNode = new Int32Array(E).fill(-1);
@@ -155,6 +156,7 @@ export function buildScene(model: AttendanceModel, view: ViewKind, options?: Sce
       kinds.push(NODE_ORGANISATION);
       entities.push(org.index);
       sectorOf.push(org.sector ?? null);
+      regionOf.push(org.region ?? null);
     }
   if (withPeople)
     for (const p of model.people) {
@@ -165,6 +167,7 @@ export function buildScene(model: AttendanceModel, view: ViewKind, options?: Sce
       entities.push(p.index);
       const org = personOrg[p.index]!;
       sectorOf.push(org >= 0 ? (model.organisations[org]!.sector ?? null) : null);
+      regionOf.push(org >= 0 ? (model.organisations[org]!.region ?? null) : null);
     }
   if (withEvents)
     for (const ev of model.events) {
@@ -174,11 +177,20 @@ export function buildScene(model: AttendanceModel, view: ViewKind, options?: Sce
       kinds.push(NODE_EVENT);
       entities.push(ev.index);
       sectorOf.push(null);
+      regionOf.push(null);
     }
   const N = nodeId.length;
   const sectors = [...new Set(sectorOf.filter((s): s is string => s !== null))].sort();
   const sectorIndex = new Map(sectors.map((s, i) => [s, i]));
   const nodeSector = Int16Array.from(sectorOf, (s) => (s === null ? -1 : sectorIndex.get(s)!));
+  const regions = [...new Set(regionOf.filter((s): s is string => s !== null))].sort();
+  const regionIndex = new Map(regions.map((s, i) => [s, i]));
+  const nodeRegion = Int16Array.from(regionOf, (s) => (s === null ? -1 : regionIndex.get(s)!));
+  // Colours go to sectors by their size in the whole model (organisations, else people), so every view of the
+  // same data colours a sector alike and the largest sectors get the most distinct colours.
+  const sectorSize = new Map<string, number>();
+  const sized: (string | null | undefined)[] = nO > 0 ? model.organisations.map((org) => org.sector) : sectorOf;
+  for (const name of sized) if (name) sectorSize.set(name, (sectorSize.get(name) ?? 0) + 1);
 
   // Edges with the events that made them, in order of first appearance.
   const edgeMap = new Map<number, { kind: number; events: number[] }>();
@@ -262,7 +274,11 @@ export function buildScene(model: AttendanceModel, view: ViewKind, options?: Sce
     nodeEntity: Int32Array.from(entities),
     nodeSector,
     sectors,
-    sectorColors: sectorColors(sectors),
+    sectorColors: sectorColors(sectors, sectorSize),
+    nodeRegion,
+    regions,
+    orgIds: model.organisations.map((o) => o.id),
+    orgNames: model.organisations.map((o) => o.name),
     x,
     y,
     edgeCount: M,

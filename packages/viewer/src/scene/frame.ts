@@ -51,6 +51,8 @@ export interface Frame extends FrameRange {
   nodeAttendance: Int32Array;
   /** EDGE_HIDDEN, EDGE_WEAK, EDGE_WEAK_FADING, EDGE_STRONG, EDGE_STRONG_FADING or EDGE_PLAIN per edge. */
   edgeClass: Uint8Array;
+  /** Shared events of each edge inside the frame's range (0 when hidden). */
+  edgeShared: Int32Array;
   counts: FrameCounts;
 }
 
@@ -120,10 +122,12 @@ export function computeFrame(scene: Scene, mode: TimeMode, step: number): Frame 
   }
 
   const edgeClass = new Uint8Array(M);
+  const edgeShared = new Int32Array(M);
   const nodeDegree = new Int32Array(N);
   let ties = 0, strong = 0, weak = 0, fading = 0, links = 0;
   for (let i = 0; i < M; i++) {
     const { count, last } = countIn(scene.edgeEventStart, scene.edgeEvents, i, from, upto);
+    edgeShared[i] = count;
     if (count === 0) {
       edgeClass[i] = EDGE_HIDDEN;
       continue;
@@ -152,6 +156,7 @@ export function computeFrame(scene: Scene, mode: TimeMode, step: number): Frame 
     nodeDegree,
     nodeAttendance,
     edgeClass,
+    edgeShared,
     counts: { organisations, people, events: Math.max(0, upto - from + 1), ties, strong, weak, fading, links },
   };
 }

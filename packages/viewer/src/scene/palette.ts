@@ -1,12 +1,29 @@
 /**
- * Sector colours: a fixed categorical palette (Tableau 20 order, tuned for a light background) assigned by a
- * hash of the sector name with linear probing, so a sector keeps its colour across data sets when possible and
- * two sectors never share a colour while the palette lasts.
+ * Sector colours: a fixed categorical palette of clearly distinct hues (Tableau 10 without its grey, then darker
+ * and lighter extras, each far from the others in hue or lightness), assigned deterministically: sectors sorted
+ * by size (largest first, then by name) take the colours in palette order, so the biggest groups get the most
+ * distinct colours and the same data always gets the same colours.
  */
 
 export const SECTOR_PALETTE = Object.freeze([
-  '#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#2f6f9f',
-  '#d37295', '#8cd17d', '#b6992d', '#499894', '#e17c05', '#86bcb6', '#a0cbe8', '#f1ce63', '#bab0ac', '#d4a6c8',
+  '#4e79a7', // blue
+  '#f28e2b', // orange
+  '#e15759', // red
+  '#59a14f', // green
+  '#b07aa1', // mauve
+  '#edc948', // yellow
+  '#2a9d8f', // teal
+  '#ff9da7', // pink
+  '#9c755f', // brown
+  '#1f3d7a', // navy
+  '#a6d854', // lime
+  '#6a3d9a', // violet
+  '#8ecae6', // light blue
+  '#ffbe7d', // peach
+  '#8f8a2c', // olive
+  '#8c2d2d', // maroon
+  '#d4a6c8', // lilac
+  '#3d3d3d', // charcoal
 ]);
 
 /** Colour of nodes without a sector. */
@@ -24,26 +41,13 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** Colours for sector names (same order as given). Deterministic: sorted names claim slots in turn. */
-export function sectorColors(sectors: readonly string[]): string[] {
-  const taken = new Array<boolean>(SECTOR_PALETTE.length).fill(false);
-  const bySector = new Map<string, string>();
-  const sorted = [...new Set(sectors)].sort();
-  let overflow = 0;
-  for (const name of sorted) {
-    let slot = hashString(name.toLowerCase()) % SECTOR_PALETTE.length;
-    let tries = 0;
-    while (taken[slot] && tries < SECTOR_PALETTE.length) {
-      slot = (slot + 1) % SECTOR_PALETTE.length;
-      tries++;
-    }
-    if (tries === SECTOR_PALETTE.length) {
-      // More sectors than colours: reuse in a fixed order.
-      bySector.set(name, SECTOR_PALETTE[overflow++ % SECTOR_PALETTE.length]!);
-    } else {
-      taken[slot] = true;
-      bySector.set(name, SECTOR_PALETTE[slot]!);
-    }
-  }
+/**
+ * Colours for sector names (same order as given). `sizes` (sector → count) orders the claim on the palette;
+ * without it, or on equal sizes, names in alphabetical order. Beyond the palette, colours repeat in order.
+ */
+export function sectorColors(sectors: readonly string[], sizes?: ReadonlyMap<string, number>): string[] {
+  const size = (name: string) => sizes?.get(name) ?? 0;
+  const sorted = [...new Set(sectors)].sort((a, b) => size(b) - size(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const bySector = new Map(sorted.map((name, i) => [name, SECTOR_PALETTE[i % SECTOR_PALETTE.length]!]));
   return sectors.map((s) => bySector.get(s)!);
 }

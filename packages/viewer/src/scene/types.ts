@@ -63,6 +63,9 @@ export interface GrowthCounters {
   strong_organisation_ties: number;
   person_ties: number;
   organisation_ties: number;
+  /** Weak ties (core's `weak_organisation_ties` / `weak_person_ties`). */
+  weak_organisation_ties: number;
+  weak_person_ties: number;
 }
 
 /** One view of a model, laid out, with the time structure needed to show any step. */
@@ -108,6 +111,13 @@ export interface Scene {
   /** Sector names, sorted; colours are in `sectorColors`. */
   sectors: string[];
   sectorColors: string[];
+  /** Region index into `regions` (an organisation's own, a person's organisation's), or -1. */
+  nodeRegion: Int16Array;
+  /** Region names, sorted. */
+  regions: string[];
+  /** The model's organisations (id and name), in id order, for pickers and name lookups. */
+  orgIds: string[];
+  orgNames: string[];
   /** Final positions (graph coordinates) from the whole network. */
   x: Float32Array;
   y: Float32Array;

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n/index.js';
 import type { TimeMode, ViewKind } from '../scene/types.js';
+import type { AttentionView, DetailsView } from '../worker/protocol.js';
 
 export const EXAMPLES = ['rupel', 'regions', 'davis'] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
@@ -73,6 +74,33 @@ export interface LegendInfo {
   dated: boolean;
 }
 
+/** Tabs of the side panel. */
+export const TABS = ['attention', 'details', 'charts'] as const;
+export type Tab = (typeof TABS)[number];
+
+export const TIE_CLASS_FILTERS = ['all', 'strong', 'weak'] as const;
+export type TieClassFilter = (typeof TIE_CLASS_FILTERS)[number];
+
+/** Filters applied by the map's reducers. Empty sector / region lists mean "all". */
+export interface Filters {
+  sectors: string[];
+  regions: string[];
+  tieClass: TieClassFilter;
+  /** Ties with fewer shared events (in the frame) are hidden. */
+  minShared: number;
+}
+
+export const ATTENTION_SORTS = ['score', 'name', 'reasons'] as const;
+export type AttentionSort = (typeof ATTENTION_SORTS)[number];
+
+/** An analysis result with the key it was asked for (date, view, convenor...), or its loading / error state. */
+export interface Analysis<T> {
+  key: string;
+  status: 'loading' | 'ready' | 'error';
+  value: T | null;
+  error: string | null;
+}
+
 export interface ViewerState {
   lang: Lang;
   status: Status;
@@ -100,6 +128,33 @@ export interface ViewerState {
   legend: LegendInfo | null;
   /** True once a map has been shown; a later failed load keeps it. */
   hasMap: boolean;
+  // --- Viewer II: panels, filters, presenter, exports ---
+  tab: Tab;
+  search: string;
+  filters: Filters;
+  /** Presenter-safe: no person names anywhere; people shown as codes. */
+  safe: boolean;
+  /** In presenter-safe mode, organisations shown as codes too. */
+  codeOrganisations: boolean;
+  presenting: boolean;
+  /** Convenor organisation id (from the example's metadata or picked), or null. */
+  convenor: string | null;
+  withoutConvenor: boolean;
+  attentionSort: AttentionSort;
+  attentionDesc: boolean;
+  attention: Analysis<AttentionView> | null;
+  details: Analysis<DetailsView | null> | null;
+  /** Remember the data on this device (IndexedDB). */
+  remember: boolean;
+  /** An export under way (a dictionary key of what), or null. */
+  exporting: string | null;
+}
+
+export const FILTERS_NONE: Readonly<Filters> = Object.freeze({ sectors: [], regions: [], tieClass: 'all', minShared: 1 }) as Readonly<Filters>;
+
+/** Number of filters that hide something. */
+export function activeFilterCount(f: Filters): number {
+  return (f.sectors.length ? 1 : 0) + (f.regions.length ? 1 : 0) + (f.tieClass !== 'all' ? 1 : 0) + (f.minShared > 1 ? 1 : 0);
 }
 
 export function createInitialState(overrides: Partial<ViewerState> = {}): ViewerState {
@@ -126,6 +181,20 @@ export function createInitialState(overrides: Partial<ViewerState> = {}): Viewer
     hasMap: false,
     frameInfo: null,
     legend: null,
+    tab: 'attention',
+    search: '',
+    filters: { ...FILTERS_NONE, sectors: [], regions: [] },
+    safe: false,
+    codeOrganisations: false,
+    presenting: false,
+    convenor: null,
+    withoutConvenor: false,
+    attentionSort: 'score',
+    attentionDesc: true,
+    attention: null,
+    details: null,
+    remember: false,
+    exporting: null,
     ...overrides,
   };
 }
@@ -137,7 +206,7 @@ export type Action =
   | { type: 'mappingNeeded'; request: MappingRequest }
   | { type: 'mappingDone' }
   | { type: 'loadFailed'; error: string; report?: ReportView | null }
-  | { type: 'loaded'; source: SourceState; report: ReportView | null; view: ViewKind; stepCount: number; step: number }
+  | { type: 'loaded'; source: SourceState; report: ReportView | null; view: ViewKind; stepCount: number; step: number; convenor?: string | null }
   | { type: 'sceneReady'; view: ViewKind; stepCount: number; step: number }
   | { type: 'setView'; view: ViewKind }
   | { type: 'setMode'; mode: TimeMode; stepCount: number; step: number }
@@ -152,7 +221,21 @@ export type Action =
   | { type: 'select'; node: string | null }
   | { type: 'toggleReport'; open?: boolean }
   | { type: 'frameInfo'; info: FrameInfo }
-  | { type: 'legend'; legend: LegendInfo };
+  | { type: 'legend'; legend: LegendInfo }
+  | { type: 'setTab'; tab: Tab }
+  | { type: 'setSearch'; text: string }
+  | { type: 'setFilters'; filters: Partial<Filters> }
+  | { type: 'clearFilters' }
+  | { type: 'setSafe'; on: boolean }
+  | { type: 'setCodeOrganisations'; on: boolean }
+  | { type: 'setPresenting'; on: boolean }
+  | { type: 'setConvenor'; convenor: string | null }
+  | { type: 'setWithoutConvenor'; on: boolean }
+  | { type: 'sortAttention'; by: AttentionSort }
+  | { type: 'attention'; analysis: Analysis<AttentionView> | null }
+  | { type: 'details'; analysis: Analysis<DetailsView | null> | null }
+  | { type: 'setRemember'; on: boolean }
+  | { type: 'exporting'; what: string | null };
 
 function clamp(step: number, count: number): number {
   return Math.max(0, Math.min(count - 1, Math.round(Number.isFinite(step) ? step : 0)));
@@ -184,6 +267,8 @@ export function reduce(state: ViewerState, action: Action): ViewerState {
         progressPhase: null,
       };
     case 'loaded': {
+      const fresh = { attention: null, details: null, selected: null, hovered: null, search: '', filters: { ...FILTERS_NONE, sectors: [], regions: [] }, withoutConvenor: false };
+      state = { ...state, ...fresh };
       const hasIssues = !!action.report && (action.report.errors.length > 0 || action.report.warnings.length > 0);
       return {
         ...state,
@@ -200,12 +285,13 @@ export function reduce(state: ViewerState, action: Action): ViewerState {
         step: clamp(action.step, action.stepCount),
         playing: false,
         hasMap: true,
+        convenor: action.convenor ?? null,
       };
     }
     case 'sceneReady':
       return { ...state, status: 'ready', progress: 1, progressPhase: null, view: action.view, stepCount: action.stepCount, step: clamp(action.step, action.stepCount) };
     case 'setView':
-      return action.view === state.view ? state : { ...state, view: action.view, hovered: null, selected: null, playing: false };
+      return action.view === state.view ? state : { ...state, view: action.view, hovered: null, selected: null, playing: false, details: null, attention: null };
     case 'setMode':
       return { ...state, mode: action.mode, stepCount: action.stepCount, step: clamp(action.step, action.stepCount) };
     case 'setStep':
@@ -228,12 +314,51 @@ export function reduce(state: ViewerState, action: Action): ViewerState {
     case 'hover':
       return state.hovered === action.node ? state : { ...state, hovered: action.node };
     case 'select':
-      return { ...state, selected: action.node };
+      // Selecting a partner opens its details; clearing the selection goes back to the list.
+      return {
+        ...state,
+        selected: action.node,
+        details: action.node === null ? null : state.details,
+        tab: action.node !== null ? 'details' : state.tab === 'details' ? 'attention' : state.tab,
+      };
     case 'toggleReport':
       return { ...state, reportOpen: action.open ?? !state.reportOpen };
     case 'frameInfo':
       return { ...state, frameInfo: action.info };
     case 'legend':
       return { ...state, legend: action.legend };
+    case 'setTab':
+      return { ...state, tab: action.tab };
+    case 'setSearch':
+      return { ...state, search: action.text };
+    case 'setFilters': {
+      const f = { ...state.filters, ...action.filters };
+      f.minShared = Math.max(1, Math.round(Number.isFinite(f.minShared) ? f.minShared : 1));
+      return { ...state, filters: f };
+    }
+    case 'clearFilters':
+      return { ...state, filters: { ...FILTERS_NONE, sectors: [], regions: [] } };
+    case 'setSafe':
+      return { ...state, safe: action.on };
+    case 'setCodeOrganisations':
+      return { ...state, codeOrganisations: action.on };
+    case 'setPresenting':
+      return { ...state, presenting: action.on };
+    case 'setConvenor':
+      return { ...state, convenor: action.convenor, withoutConvenor: action.convenor === null ? false : state.withoutConvenor };
+    case 'setWithoutConvenor':
+      return { ...state, withoutConvenor: action.on && state.convenor !== null };
+    case 'sortAttention':
+      return action.by === state.attentionSort
+        ? { ...state, attentionDesc: !state.attentionDesc }
+        : { ...state, attentionSort: action.by, attentionDesc: action.by !== 'name' };
+    case 'attention':
+      return { ...state, attention: action.analysis };
+    case 'details':
+      return { ...state, details: action.analysis };
+    case 'setRemember':
+      return { ...state, remember: action.on };
+    case 'exporting':
+      return { ...state, exporting: action.what };
   }
 }

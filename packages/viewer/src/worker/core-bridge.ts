@@ -101,5 +101,7 @@ export function growthCounters(model: AttendanceModel, options: Required<SceneOp
     strong_organisation_ties: Number(r.strong_organisation_ties),
     person_ties: Number(r.person_ties),
     organisation_ties: Number(r.organisation_ties),
+    weak_organisation_ties: Number(r.weak_organisation_ties ?? 0),
+    weak_person_ties: Number(r.weak_person_ties ?? 0),
   }));
 }

@@ -7,6 +7,7 @@ import type { AttendanceModel } from '@mycorrhiza/core';
 import { buildScene, defaultView, resolveSceneOptions } from '../scene/build.js';
 import type { Scene } from '../scene/types.js';
 import type { ReportView } from '../state/state.js';
+import { createAnalysis, exampleConvenor } from './analysis.js';
 import { exampleModel, growthCounters, readFiles } from './core-bridge.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 
@@ -21,6 +22,7 @@ function errorMessage(err: unknown): string {
 /** Create a handler holding the current model. */
 export function createDataHandler(transferables: (scene: Scene) => Transferable[] = () => []): DataHandler {
   let model: AttendanceModel | null = null;
+  let analysis: ReturnType<typeof createAnalysis> | null = null;
 
   function scene(m: AttendanceModel, view: Parameters<typeof buildScene>[1], options: Parameters<typeof buildScene>[2]): Scene {
     const o = resolveSceneOptions(options);
@@ -36,6 +38,13 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
           post({ id, type: 'progress', phase: 'progress.layout', fraction: 0.5 });
           const s = scene(model, req.view, req.options);
           post({ id, type: 'scene', scene: s }, transferables(s));
+          return;
+        }
+        if (req.type === 'attention' || req.type === 'details') {
+          if (!model || !analysis) throw new Error('no data loaded yet.');
+          const o = resolveSceneOptions(req.options);
+          if (req.type === 'attention') post({ id, type: 'attention', attention: analysis.attention(req.query, o) });
+          else post({ id, type: 'details', details: analysis.details({ ...req.query, node: req.node }, o) });
           return;
         }
         let next: AttendanceModel;
@@ -67,7 +76,9 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
         const view = req.view && (req.view !== 'organisations' || next.organisations.length > 0) ? req.view : defaultView(next);
         const s = scene(next, view, req.options);
         model = next;
-        post({ id, type: 'loaded', report, scene: s, mappingAsked }, transferables(s));
+        analysis = createAnalysis(next);
+        const convenor = src.kind === 'example' ? exampleConvenor(next, src.name) : null;
+        post({ id, type: 'loaded', report, scene: s, mappingAsked, convenor }, transferables(s));
       } catch (err) {
         post({ id, type: 'error', message: errorMessage(err), report: null });
       }
