@@ -23,6 +23,8 @@ export default defineProject({
       enabled: true,
       headless: true,
       instances: [{ browser: 'chromium' }],
+      // Large enough for the whole viewer (tests click at node positions on the map).
+      viewport: { width: 1440, height: 900 },
       provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS } }),
     },
   },

@@ -8,14 +8,19 @@
  * `{ records }` (clean AttendanceRecords), or null for the `rupel` example.
  */
 import { buildModel, type AttendanceModel, type AttendanceRecord } from '@mycorrhiza/core';
+import { createAnalysisController } from './controllers/analysis.js';
 import { createDataController } from './controllers/data.js';
+import { createExporter, type Exporter } from './controllers/export.js';
 import { createKeyboard } from './controllers/keyboard.js';
+import { createPresenter } from './controllers/presenter.js';
+import { forget, recall, remember } from './controllers/storage.js';
 import { createMapController, type MapController } from './controllers/map.js';
 import { createPlayback } from './controllers/playback.js';
 import { createTranslator, defaultLanguage, type Lang } from './i18n/index.js';
 import type { SceneOptions, TimeMode, ViewKind } from './scene/types.js';
 import { createInitialState, EXAMPLES, type ExampleName } from './state/state.js';
 import { createStore, type Store } from './state/store.js';
+import { mountBadge } from './ui/badge.js';
 import { mountCaption } from './ui/caption.js';
 import type { UiContext } from './ui/context.js';
 import { el } from './ui/dom.js';
@@ -23,6 +28,7 @@ import { mountDropzone } from './ui/dropzone.js';
 import { mountLegend } from './ui/legend.js';
 import { mountMapping } from './ui/mapping.js';
 import { mountReport } from './ui/report.js';
+import { mountSidebar } from './ui/sidebar.js';
 import { mountStatus } from './ui/status.js';
 import { mountTimeline } from './ui/timeline.js';
 import { mountToolbar } from './ui/toolbar.js';
@@ -33,6 +39,8 @@ import type { DataSource, NamedBytes } from './worker/protocol.js';
 export type { Scene, SceneOptions, TimeMode, ViewKind } from './scene/types.js';
 export type { ViewerState } from './state/state.js';
 export type { NamedBytes } from './worker/protocol.js';
+export type { Exporter, VideoOptions } from './controllers/export.js';
+export { forget as forgetRemembered, recall as recallRemembered } from './controllers/storage.js';
 
 /** What to show. */
 export type ViewerData =
@@ -55,6 +63,12 @@ export interface ViewerOptions {
   sceneOptions?: SceneOptions;
   /** Examples offered by the picker. Default: all three. */
   examples?: readonly ExampleName[];
+  /** Start in presenter-safe mode (no person names anywhere). Default: false. */
+  safe?: boolean;
+  /** Keep `document.title` in step with the data shown (for the standalone app). Default: false. */
+  documentTitle?: boolean;
+  /** Receives exported files instead of a download link (hosts and tests). Default: none (download). */
+  onDownload?(name: string, blob: Blob): void;
 }
 
 /** A mounted viewer, for tests and hosts that need more than dispose. */
@@ -65,6 +79,10 @@ export interface ViewerHandle {
   ready: Promise<void>;
   /** Load files as if dropped. */
   loadFiles(files: NamedBytes[]): Promise<void>;
+  /** Exports of the current view (SVG, PNG, WebM, CSV). */
+  exports: Exporter;
+  /** Select a node and move the camera to it. */
+  focusNode(id: string): void;
   dispose(): void;
 }
 
@@ -79,7 +97,9 @@ function toSource(data: ViewerData): DataSource {
 /** Mount the viewer and return a handle (see `mountViewer` for the plain dispose form). */
 export function createViewer(element: HTMLElement, data: ViewerData, options: ViewerOptions = {}): ViewerHandle {
   const source = toSource(data);
-  const store = createStore(createInitialState({ lang: options.lang ?? defaultLanguage(), view: options.view ?? 'organisations', mode: options.mode ?? 'cumulative' }));
+  const store = createStore(
+    createInitialState({ lang: options.lang ?? defaultLanguage(), view: options.view ?? 'organisations', mode: options.mode ?? 'cumulative', safe: options.safe ?? false }),
+  );
   let translate = createTranslator(store.getState().lang);
   const offLang = store.subscribe((s, p) => {
     if (s.lang !== p.lang) translate = createTranslator(s.lang);
@@ -88,7 +108,10 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
   const root = el('div', { class: 'mz-app', attrs: { tabindex: '-1' } });
   const toolbar = el('header', { class: 'mz-toolbar' });
   const statusBox = el('div', { class: 'mz-status' });
+  const body = el('div', { class: 'mz-body' });
   const stage = el('main', { class: 'mz-stage' });
+  const sidebar = el('aside', { class: 'mz-side' });
+  const badges = el('div', { class: 'mz-badges' });
   const mapBox = el('div', { class: 'mz-map', attrs: { 'data-testid': 'map' } });
   const caption = el('div', { class: 'mz-caption' });
   const legend = el('aside', { class: 'mz-legend' });
@@ -97,8 +120,9 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
   const drop = el('div', { class: 'mz-drop' });
   const mapping = el('div', { class: 'mz-mapping' });
   const timeline = el('footer', { class: 'mz-timeline' });
-  stage.append(mapBox, caption, legend, reportToggle, report, drop, mapping);
-  root.append(toolbar, statusBox, stage, timeline);
+  stage.append(mapBox, caption, badges, legend, reportToggle, report, drop, mapping);
+  body.append(stage, sidebar);
+  root.append(toolbar, statusBox, body, timeline);
   element.appendChild(root);
 
   const client = createDataClient();
@@ -106,6 +130,18 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
   const loader = createDataController(store, client, map, options.sceneOptions ?? {}, () => resolveReady(), options.view ?? null);
+  const exporter = createExporter(store, map, () => translate, options.onDownload);
+  const presenter = createPresenter(root, store);
+  const focusNode = (id: string) => {
+    store.dispatch({ type: 'select', node: id });
+    map.focusNode(id);
+  };
+  const keepRemembered = () => {
+    const src = loader.current();
+    if (!src) return;
+    if (src.kind === 'example') void remember({ kind: 'example', name: src.name });
+    else if (src.kind === 'files') void remember({ kind: 'files', files: src.files });
+  };
 
   const ctx: UiContext = {
     store,
@@ -120,6 +156,23 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
         const next = map.modeSwitch(mode);
         store.dispatch({ type: 'setMode', mode, stepCount: next.stepCount, step: next.step });
       },
+      focusNode,
+      exportFile: (kind) => {
+        void exporter.download(kind).catch((err: unknown) => {
+          store.dispatch({ type: 'exporting', what: null });
+          store.dispatch({ type: 'loadFailed', error: translate('export.failed', { message: err instanceof Error ? err.message : String(err) }) });
+        });
+      },
+      setRemember: (on) => {
+        store.dispatch({ type: 'setRemember', on });
+        if (on) keepRemembered();
+        else void forget();
+      },
+      forget: () => {
+        store.dispatch({ type: 'setRemember', on: false });
+        void forget();
+      },
+      setPresenting: (on) => presenter.set(on),
     },
   };
   const disposers = [
@@ -132,21 +185,44 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
     mountMapping(mapping, ctx),
     mountDropzone(root, drop, ctx),
     mountTimeline(timeline, ctx),
+    mountSidebar(sidebar, ctx),
+    mountBadge(badges, ctx),
     createPlayback(store),
-    createKeyboard(root, store),
+    createKeyboard(root, store, { toggleFullscreen: () => presenter.toggleFullscreen(), leavePresenter: () => presenter.set(false) }),
+    createAnalysisController(store, client, options.sceneOptions ?? {}),
+    () => presenter.dispose(),
+    // New data replaces what is remembered, while "remember" is on.
+    store.subscribe((s, p) => {
+      if (s.remember && s.source !== p.source && s.source) keepRemembered();
+    }),
   ];
+  if (options.documentTitle) {
+    const title = (s: ReturnType<Store['getState']>) => {
+      const src = s.source;
+      const name = !src ? '' : src.kind === 'example' ? translate(`picker.${src.name}`) : translate('picker.files');
+      document.title = name ? translate('app.documentTitle', { source: name }) : translate('app.title');
+    };
+    title(store.getState());
+    disposers.push(store.subscribe((s, p) => (s.source !== p.source || s.lang !== p.lang ? title(s) : undefined)));
+  }
+  // Something remembered on this device: the box shows it.
+  void recall().then((r) => {
+    if (r && !disposed) store.dispatch({ type: 'setRemember', on: true });
+  });
   // A failed first load also settles `ready` (the error is in the state).
   const offFail = store.subscribe((s) => {
     if (s.status === 'error') resolveReady();
   });
 
+  let disposed = false;
   void loader.load(source, options.step ?? 'last');
 
-  let disposed = false;
   return {
     store,
     map,
     ready,
+    exports: exporter,
+    focusNode,
     loadFiles: (files) => loader.load({ kind: 'files', files }),
     dispose() {
       if (disposed) return;

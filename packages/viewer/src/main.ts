@@ -1,14 +1,24 @@
 /**
  * Entry of the Mycorrhiza viewer app. When served by `mycorrhiza view`, `/data/manifest.json` lists the files
- * given on the command line and the page loads them; otherwise it opens on the `rupel` example.
+ * given on the command line and the page loads them; otherwise it opens what the user asked this browser to
+ * remember (IndexedDB), or the `rupel` example.
  */
-import { createViewer, type NamedBytes, type ViewerData } from './index.js';
+import { createViewer, recallRemembered, type NamedBytes, type ViewerData } from './index.js';
 
 interface Manifest {
   files: { name: string; url: string }[];
 }
 
 async function startData(): Promise<ViewerData> {
+  const fromServer = await served();
+  if (fromServer) return fromServer;
+  const kept = await recallRemembered().catch(() => null);
+  if (kept?.kind === 'files') return { files: kept.files };
+  if (kept?.kind === 'example') return { example: kept.name };
+  return null;
+}
+
+async function served(): Promise<ViewerData> {
   try {
     const res = await fetch('data/manifest.json', { cache: 'no-store' });
     if (!res.ok) return null;
@@ -27,7 +37,7 @@ const app = document.getElementById('app');
 if (app) {
   app.replaceChildren();
   void startData().then((data) => {
-    const viewer = createViewer(app, data);
+    const viewer = createViewer(app, data, { documentTitle: true });
     (globalThis as { mycorrhizaViewer?: unknown }).mycorrhizaViewer = viewer;
     void viewer.ready.then(() => (app.dataset.ready = 'true'));
   });

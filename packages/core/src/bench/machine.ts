@@ -36,20 +36,34 @@ export interface ExternalRun {
   s: number;
   peakMb: number | null;
   stderrTail: string;
+  /** True when it was killed at `timeoutS`. */
+  timedOut: boolean;
 }
 
 /**
  * Run `cmd args` to completion and measure its peak RSS: exactly with `/usr/bin/time -f %M` (the child's
  * `ru_maxrss`) when that exists, else by polling its `VmHWM` every `pollMs` milliseconds (may miss the last poll).
  */
-export function runMeasured(cmd: string, args: readonly string[], pollMs = 50): Promise<ExternalRun> {
+export function runMeasured(cmd: string, args: readonly string[], timeoutS = Infinity, pollMs = 50): Promise<ExternalRun> {
   const useTime = existsSync('/usr/bin/time');
   const MARK = '__bench_maxrss_kb=';
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = useTime
-      ? spawn('/usr/bin/time', ['-f', `${MARK}%M`, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
-      : spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      ? spawn('/usr/bin/time', ['-f', `${MARK}%M`, cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+      : spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    // Its own process group, so a timeout ends the measured command and the wrapper, and nothing else.
+    let timedOut = false;
+    const killer = Number.isFinite(timeoutS)
+      ? setTimeout(() => {
+          timedOut = true;
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }, timeoutS * 1000)
+      : null;
     let peak: number | null = null;
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -66,10 +80,12 @@ export function runMeasured(cmd: string, args: readonly string[], pollMs = 50): 
     const timer = useTime ? null : setInterval(poll, pollMs);
     child.on('error', (err) => {
       if (timer) clearInterval(timer);
+      if (killer) clearTimeout(killer);
       reject(err);
     });
     child.on('close', (code, signal) => {
       if (timer) clearInterval(timer);
+      if (killer) clearTimeout(killer);
       const s = (performance.now() - t0) / 1000;
       const lines = stderr.trim().split('\n');
       const at = lines.findIndex((l) => l.startsWith(MARK));
@@ -79,7 +95,7 @@ export function runMeasured(cmd: string, args: readonly string[], pollMs = 50): 
       }
       // /usr/bin/time reports a signal death as "Command terminated by signal N" and exits 128+N.
       const rest = lines.filter((l) => l.trim() !== '');
-      resolve({ exitCode: code, signal, s, peakMb: peak, stderrTail: rest.slice(-3).join(' / ') });
+      resolve({ exitCode: code, signal, s, peakMb: peak, stderrTail: rest.slice(-3).join(' / '), timedOut });
     });
   });
 }

@@ -8,14 +8,14 @@
  * Our pipeline runs in a child process (`--child`) started with `--expose-gc` and a large heap, so its peaks
  * are its own (like each peer's) and garbage from one stage is collected before the next.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFlags, parseArgs, UsageError, type FlagSpec } from '../cli/args.js';
 import { load1, machineInfo, runMeasured } from './machine.js';
 import { benchPaths, ensureInput, findPython, loadReferenceChecksums, MissingToolError, runPeers, SCALES, type PeerRun, type Scale } from './peers.js';
-import { runPipeline, type PipelineOptions } from './pipeline.js';
+import { runPipeline, type OursProgress, type PipelineOptions } from './pipeline.js';
 import { checksumRows, renderReport, STAGES, type AnalyzeRun, type BenchReport, type OursResult, type StageId } from './report.js';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -26,7 +26,11 @@ const FLAGS: Record<string, FlagSpec> = {
   betweenness: { kind: 'string', help: 'betweenness mode passed to the tie engine: auto (default), exact or sampled' },
   pivots: { kind: 'string', help: 'pivots (sources) of the sampled betweenness estimate, passed through' },
   'no-analyze': { kind: 'boolean', help: 'skip the `mycorrhiza analyze` run on the same file' },
+  'analyze-timeout': { kind: 'string', help: 'seconds before the `mycorrhiza analyze` run is stopped (default 600)' },
   heap: { kind: 'string', help: 'V8 old-space limit of our pipeline process, MiB (default 16384)' },
+  'stage-timeout': { kind: 'string', help: 'seconds one of our stages may run before it is stopped and marked DNF (default 600)' },
+  done: { kind: 'string', help: '(internal) stages measured by an earlier process of this run' },
+  dnf: { kind: 'string', help: '(internal) stages that did not finish in an earlier process of this run' },
   child: { kind: 'boolean', help: '(internal) run our pipeline in this process and write JSON to --json' },
   json: { kind: 'string', help: '(internal) where the child writes its result' },
   help: { kind: 'boolean', help: 'show this help' },
@@ -63,6 +67,9 @@ function pipelineOptions(flags: Record<string, unknown>): PipelineOptions {
     stages: parseStages(flags.stages),
     betweenness: mode as PipelineOptions['betweenness'],
     pivots: flags.pivots === undefined ? null : num('pivots', flags.pivots, 0, 1),
+    budget: num('budget', flags.budget, 120, 1),
+    done: parseStages(flags.done) ?? [],
+    dnf: parseStages(flags.dnf) ?? [],
   };
 }
 
@@ -70,26 +77,73 @@ async function child(flags: Record<string, unknown>): Promise<number> {
   const file = String(flags.file ?? '');
   const json = String(flags.json ?? '');
   if (!file || !json) throw new UsageError('bench --child needs --file and --json.');
-  const result = await runPipeline(file, pipelineOptions(flags), log);
+  // The file is rewritten before and after every stage, so the parent can stop a stage that overruns and keep the rest.
+  const result = await runPipeline(file, pipelineOptions(flags), log, (partial) => writeFileSync(json, JSON.stringify(partial) + '\n'));
   writeFileSync(json, JSON.stringify(result, null, 1) + '\n');
   return 0;
 }
 
-function runOurs(csv: string, outJson: string, flags: Record<string, unknown>, heap: number): { ours: OursResult | null; why?: string } {
-  const args = ['--expose-gc', `--max-old-space-size=${heap}`, fileURLToPath(import.meta.url), '--child', '--file', csv, '--json', outJson];
-  for (const f of ['stages', 'betweenness', 'pivots']) if (flags[f] !== undefined) args.push(`--${f}`, String(flags[f]));
-  if (existsSync(outJson)) writeFileSync(outJson, '');
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+function readProgress(path: string): OursProgress | null {
   try {
-    const text = readFileSync(outJson, 'utf8');
-    if (text.trim()) return { ours: JSON.parse(text) as OursResult };
+    const text = readFileSync(path, 'utf8');
+    return text.trim() ? (JSON.parse(text) as OursProgress) : null;
   } catch {
-    /* reported below */
+    return null;
   }
-  return { ours: null, why: `our pipeline process ended with ${r.signal ?? `exit ${r.status}`} before writing its result` };
 }
 
-async function runAnalyze(csv: string, scale: Scale, outDir: string): Promise<AnalyzeRun | undefined> {
+/**
+ * Run our pipeline in child processes: one process normally; when a stage overruns `stageTimeout` (or the process
+ * dies, e.g. out of memory) that stage is recorded as not finished and a new process measures the remaining
+ * stages (rebuilding, unmeasured, the prerequisites it needs).
+ */
+async function runOurs(csv: string, outJson: string, flags: Record<string, unknown>, heap: number, stageTimeout: number): Promise<{ ours: OursResult | null; why?: string }> {
+  const done: StageId[] = [];
+  const dnf: StageId[] = [];
+  const merged: OursResult = { tool: 'mycorrhiza', node: process.version, stages: [], checksum: {}, notes: [], processPeakMb: 0, perStagePeak: true };
+  for (let attempt = 0; attempt <= STAGES.length; attempt++) {
+    const args = ['--expose-gc', `--max-old-space-size=${heap}`, fileURLToPath(import.meta.url), '--child', '--file', csv, '--json', outJson];
+    for (const f of ['stages', 'betweenness', 'pivots', 'budget']) if (flags[f] !== undefined) args.push(`--${f}`, String(flags[f]));
+    if (done.length) args.push('--done', done.join(','));
+    if (dnf.length) args.push('--dnf', dnf.join(','));
+    writeFileSync(outJson, '');
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    let overran: StageId | null = null;
+    const watchdog = setInterval(() => {
+      const p = readProgress(outJson);
+      if (p?.running && Date.now() - p.running.since > stageTimeout * 1000) {
+        overran = p.running.id;
+        log(`stage ${overran} still running after ${stageTimeout} s: stopping it`);
+        child.kill('SIGKILL');
+      }
+    }, 1000);
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+    clearInterval(watchdog);
+    const part = readProgress(outJson);
+    if (part) {
+      for (const st of part.stages) if (!merged.stages.some((x) => x.id === st.id)) merged.stages.push(st);
+      Object.assign(merged.checksum, part.checksum);
+      for (const n of part.notes) if (!merged.notes.includes(n)) merged.notes.push(n);
+      merged.processPeakMb = Math.max(merged.processPeakMb, part.processPeakMb);
+      merged.perStagePeak &&= part.perStagePeak;
+      merged.node = part.node;
+    }
+    const running = part?.running?.id ?? null;
+    if (!running && exit.code === 0) break;
+    if (!running) return { ours: part ? merged : null, why: `our pipeline process ended with ${exit.signal ?? `exit ${exit.code}`}` };
+    merged.stages.push(
+      overran === running
+        ? { id: running, s: null, peakMb: null, dnf: stageTimeout }
+        : { id: running, s: null, peakMb: null, failed: `process died (${exit.signal ?? `exit ${exit.code}`}; out of memory?)` },
+    );
+    dnf.push(running);
+    for (const st of part!.stages) if (!done.includes(st.id)) done.push(st.id);
+  }
+  merged.stages.sort((a, b) => STAGES.indexOf(a.id) - STAGES.indexOf(b.id));
+  return { ours: merged };
+}
+
+async function runAnalyze(csv: string, scale: Scale, outDir: string, timeoutS: number): Promise<AnalyzeRun | undefined> {
   const cli = join(ROOT, 'packages', 'core', 'dist', 'cli', 'main.js');
   if (!existsSync(cli)) return undefined;
   const help = spawnSync(process.execPath, [cli, 'analyze', '--help'], { encoding: 'utf8' });
@@ -99,8 +153,10 @@ async function runAnalyze(csv: string, scale: Scale, outDir: string): Promise<An
   }
   const dir = join(outDir, `analyze-${scale}`);
   log(`running mycorrhiza analyze on ${scale} ...`);
-  const r = await runMeasured(process.execPath, [cli, 'analyze', csv, '--out', dir]);
-  return { s: r.s, peakMb: r.peakMb, exitCode: r.exitCode, ...(r.exitCode !== 0 ? { why: r.stderrTail || `signal ${r.signal}` } : {}) };
+  const r = await runMeasured(process.execPath, [cli, 'analyze', csv, '--out', dir], timeoutS);
+  const why = r.timedOut ? `did not finish within ${timeoutS} s (stopped)` : r.stderrTail || `signal ${r.signal}`;
+  log(`analyze: ${r.exitCode === 0 ? 'done' : why} in ${r.s.toFixed(1)} s, peak ${r.peakMb?.toFixed(0) ?? '?'} MiB`);
+  return { s: r.s, peakMb: r.peakMb, exitCode: r.timedOut ? null : r.exitCode, ...(r.exitCode !== 0 || r.timedOut ? { why } : {}) };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -141,8 +197,11 @@ async function main(argv: string[]): Promise<number> {
   const loadStart = load1();
   log(`scale ${sc}: ${relative(ROOT, csv)}; ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}`);
   log('running our pipeline ...');
-  const ours = runOurs(csv, join(paths.out, `ours-${sc}.json`), flags, heap);
-  const analyze = flags['no-analyze'] || flags.stages !== undefined ? undefined : await runAnalyze(csv, sc, paths.out);
+  const stageTimeout = num('stage-timeout', flags['stage-timeout'], 600, 1);
+  const ours = await runOurs(csv, join(paths.out, `ours-${sc}.json`), flags, heap, stageTimeout);
+  writeFileSync(join(paths.out, `ours-${sc}.json`), JSON.stringify(ours.ours, null, 1) + '\n');
+  const analyzeTimeout = num('analyze-timeout', flags['analyze-timeout'], 600, 1);
+  const analyze = flags['no-analyze'] || flags.stages !== undefined ? undefined : await runAnalyze(csv, sc, paths.out, analyzeTimeout);
   let peers: PeerRun[] = [];
   if (!flags['no-peers']) {
     peers = runPeers(paths, sc, csv, python, { budget, memKb: 20 * 1024 * 1024, networkxXl: process.env.NX_XL === '1' }, log);

@@ -10,13 +10,13 @@ import { projectOrganisations, projectPersons, type OrganisationProjection, type
 import { personNetwork } from '../network/person-network.js';
 import { organisationNetwork } from '../network/organisation-network.js';
 import type { OrganisationGraph, PersonGraph } from '../network/types.js';
-import { parseTable } from '../io/table.js';
+import { parseTable } from '../io/index.js';
 import { growthSeries, type GrowthSeries } from '../time/growth.js';
 import type { AttendanceModel } from '../types.js';
 import { top1, top5, type Checksums } from './checksum.js';
 import { measureStage, readPeakRssMb } from './measure.js';
 import { STAGES, type OurStage, type OursResult, type StageId } from './report.js';
-import { centralityStages, communityStages, readStage, attentionStage, type StageContext } from './adapters.js';
+import { attentionStage, centralityStages, communityStages, readStage, type Adapter, type StageContext } from './adapters.js';
 
 /** Options of `runPipeline`. */
 export interface PipelineOptions {
@@ -26,6 +26,17 @@ export interface PipelineOptions {
   betweenness: 'auto' | 'exact' | 'sampled';
   /** Pivots of the sampled estimate, or null for the tie engine's default. */
   pivots: number | null;
+  /** Seconds the exact betweenness may be estimated to take before it is skipped (1.5 × this, as the peers do). */
+  budget: number;
+  /** Stages measured by an earlier process of the same run: run only as prerequisites, not recorded. */
+  done?: StageId[];
+  /** Stages that did not finish in an earlier process: not run; their dependents are skipped. */
+  dnf?: StageId[];
+}
+
+/** A partial result written while the pipeline runs, with the stage under way. */
+export interface OursProgress extends OursResult {
+  running?: { id: StageId; since: number };
 }
 
 /** What each stage needs first. */
@@ -72,17 +83,25 @@ export function preciseSum(values: ArrayLike<number>, length = values.length): n
 }
 
 /** Checksums of the attendance model and the two projections (benchlib definitions: a strong tie is weight >= 2). */
-export function projectionChecksums(model: AttendanceModel, rows: number | null, person: PersonProjection | undefined, org: OrganisationProjection | undefined): Checksums {
+export function projectionChecksums(
+  model: AttendanceModel,
+  rows: number | null,
+  person: PersonProjection | undefined,
+  org: OrganisationProjection | undefined,
+  withModel = true,
+): Checksums {
   const ck: Checksums = {};
   if (rows !== null) ck.rows = rows;
-  const a = model.attendance;
-  const pairs = new Set<number>();
-  const np = model.people.length;
-  for (let i = 0; i < a.length; i++) if (a.person[i]! >= 0) pairs.add(a.event[i]! * np + a.person[i]!);
-  ck.attendances = pairs.size;
-  ck.people = np;
-  ck.events = model.events.length;
-  ck.orgs = model.organisations.length;
+  if (withModel) {
+    const a = model.attendance;
+    const pairs = new Set<number>();
+    const np = model.people.length;
+    for (let i = 0; i < a.length; i++) if (a.person[i]! >= 0) pairs.add(a.event[i]! * np + a.person[i]!);
+    ck.attendances = pairs.size;
+    ck.people = np;
+    ck.events = model.events.length;
+    ck.orgs = model.organisations.length;
+  }
   if (person) {
     let total = 0, max = 0, strong = 0;
     for (let t = 0; t < person.length; t++) {
@@ -121,10 +140,15 @@ export function byModelIndex(model: AttendanceModel, values: Readonly<Record<str
 }
 
 /** Run the selected stages on `file` and return their measures and checksums. */
-export async function runPipeline(file: string, options: PipelineOptions, log: (line: string) => void): Promise<OursResult> {
+export async function runPipeline(
+  file: string,
+  options: PipelineOptions,
+  log: (line: string) => void,
+  progress?: (partial: OursProgress) => void,
+): Promise<OursResult> {
   const stages: OurStage[] = [];
   const notes: string[] = [];
-  const ctx: StageContext = { file: { name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, options, notes };
+  const ctx: StageContext = { file: { name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, options, notes, budget: options.budget };
   let perStagePeak = true;
   let person: PersonProjection | undefined;
   let org: OrganisationProjection | undefined;
@@ -132,9 +156,72 @@ export async function runPipeline(file: string, options: PipelineOptions, log: (
   let orgGraph: OrganisationGraph | undefined;
   let growth: GrowthSeries | undefined;
   const extra: Checksums = {};
+  let modelChecksums: Checksums | undefined;
+
+  function checksums(): Checksums {
+    const model = ctx.model;
+    let checksum: Checksums = {};
+    if (model) {
+      // The model part (a set over every attendance) once; the projection part is a cheap pass over columns.
+      modelChecksums ??= projectionChecksums(model, ctx.report?.counts.rows ?? ctx.parsedRows ?? null, undefined, undefined);
+      checksum = { ...modelChecksums, ...projectionChecksums(model, null, person, org, false) };
+      const ids = inputIds(model);
+      if (personGraph && !person) {
+        // Graph-based edge checksums when the compact projection stage was not selected.
+        let total = 0, max = 0, strong = 0;
+        const nw: number[] = [];
+        personGraph.forEachEdge((_e, a) => {
+          total += a.shared_events;
+          max = Math.max(max, a.shared_events);
+          if (a.shared_events >= 2) strong++;
+          nw.push(a.newman);
+        });
+        Object.assign(checksum, { person_edges: personGraph.size, total_weight: total, max_weight: max, strong_ties: strong, weak_ties: personGraph.size - strong, newman_sum: Math.round(preciseSum(nw) * 1e6) / 1e6 });
+      }
+      if (ctx.degree) {
+        const d = ctx.degree;
+        const m1 = top1(ids, byModelIndex(model, d.degree));
+        const m2 = top1(ids, byModelIndex(model, d.strength));
+        const m3 = top1(ids, byModelIndex(model, d.newmanStrength));
+        if (m1) checksum.max_degree = m1;
+        if (m2) checksum.max_strength = m2;
+        if (m3) checksum.max_newman_strength = m3;
+      }
+      if (ctx.betweenness) {
+        const key = ctx.betweenness.exact ? 'betweenness_exact_top5' : `betweenness_sampled_k${ctx.betweenness.pivots}_top5`;
+        checksum[key] = top5(ids, byModelIndex(model, ctx.betweenness.values));
+      }
+      Object.assign(checksum, extra);
+      if (ctx.louvain) {
+        checksum.louvain_communities = ctx.louvain.communities;
+        checksum.louvain_modularity = Math.round(ctx.louvain.modularity * 1e4) / 1e4;
+      }
+    }
+    return checksum;
+  }
+
+  const done = new Set(options.done ?? []);
+  const unavailable = new Set<StageId>(options.dnf ?? []);
+  const snapshot = (running?: StageId): OursProgress => ({
+    tool: 'mycorrhiza',
+    node: process.version,
+    stages: [...stages],
+    checksum: checksums(),
+    notes: [...notes],
+    processPeakMb: Math.max(readPeakRssMb() ?? 0, process.resourceUsage().maxRSS / 1024, ...stages.map((x) => x.peakMb ?? 0)),
+    perStagePeak,
+    ...(running ? { running: { id: running, since: Date.now() } } : {}),
+  });
 
   const run = async (id: StageId, fn: () => unknown | Promise<unknown>, variant?: () => string | undefined): Promise<void> => {
+    if (done.has(id)) {
+      // A prerequisite already measured by an earlier process of this run: rebuild it, do not record it again.
+      log(`stage ${id} (prerequisite, already measured) ...`);
+      await fn();
+      return;
+    }
     log(`stage ${id} ...`);
+    progress?.(snapshot(id));
     try {
       const { measure } = await measureStage(fn);
       perStagePeak &&= measure.perStagePeak;
@@ -144,16 +231,21 @@ export async function runPipeline(file: string, options: PipelineOptions, log: (
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       stages.push({ id, s: null, peakMb: null, failed: msg });
+      unavailable.add(id);
       log(`stage ${id} FAILED: ${msg}`);
     }
+    progress?.(snapshot());
   };
 
-  const todo = selectStages(options.stages);
+  const selected = selectStages(options.stages);
+  // What is left to measure, and what it needs (done stages are rebuilt only when something left needs them).
+  const todo = selectStages(selected.filter((id) => !done.has(id) && !unavailable.has(id)));
   for (const id of STAGES) {
-    if (!todo.includes(id)) continue;
-    const needs = STAGE_NEEDS[id].filter((n) => stages.find((s) => s.id === n && s.s == null));
+    if (!todo.includes(id) || unavailable.has(id)) continue;
+    const needs = STAGE_NEEDS[id].filter((n) => unavailable.has(n) || stages.some((x) => x.id === n && x.s == null));
     if (needs.length) {
-      stages.push({ id, s: null, peakMb: null, skipped: `needs ${needs.join(', ')}` });
+      if (!done.has(id)) stages.push({ id, s: null, peakMb: null, skipped: `needs ${needs.join(', ')}` });
+      unavailable.add(id);
       continue;
     }
     switch (id) {
@@ -218,49 +310,13 @@ export async function runPipeline(file: string, options: PipelineOptions, log: (
     }
   }
 
-  // ---- checksums (not timed)
-  const model = ctx.model;
-  let checksum: Checksums = {};
-  if (model) {
-    checksum = projectionChecksums(model, ctx.report?.counts.rows ?? ctx.parsedRows ?? null, person, org);
-    const ids = inputIds(model);
-    if (personGraph && !person) {
-      // Graph-based edge checksums when the compact projection stage was not selected.
-      let total = 0, max = 0, strong = 0;
-      const nw: number[] = [];
-      personGraph.forEachEdge((_e, a) => {
-        total += a.shared_events;
-        max = Math.max(max, a.shared_events);
-        if (a.shared_events >= 2) strong++;
-        nw.push(a.newman);
-      });
-      Object.assign(checksum, { person_edges: personGraph.size, total_weight: total, max_weight: max, strong_ties: strong, weak_ties: personGraph.size - strong, newman_sum: Math.round(preciseSum(nw) * 1e6) / 1e6 });
+  const checksum = checksums();
+  if (growth) {
+    const last = growth.rows[growth.rows.length - 1];
+    if (last && extra.components !== undefined && last.person_components !== extra.components) {
+      notes.push(`growth series: last row has ${last.person_components} person components, the person graph ${String(extra.components)} (they should agree).`);
     }
-    if (ctx.degree) {
-      const d = ctx.degree;
-      const m1 = top1(ids, byModelIndex(model, d.degree));
-      const m2 = top1(ids, byModelIndex(model, d.strength));
-      const m3 = top1(ids, byModelIndex(model, d.newmanStrength));
-      if (m1) checksum.max_degree = m1;
-      if (m2) checksum.max_strength = m2;
-      if (m3) checksum.max_newman_strength = m3;
-    }
-    if (ctx.betweenness) {
-      const key = ctx.betweenness.exact ? 'betweenness_exact_top5' : `betweenness_sampled_k${ctx.betweenness.pivots}_top5`;
-      checksum[key] = top5(ids, byModelIndex(model, ctx.betweenness.values));
-    }
-    Object.assign(checksum, extra);
-    if (ctx.louvain) {
-      checksum.louvain_communities = ctx.louvain.communities;
-      checksum.louvain_modularity = Math.round(ctx.louvain.modularity * 1e4) / 1e4;
-    }
-    if (growth) {
-      const last = growth.rows[growth.rows.length - 1];
-      if (last && extra.components !== undefined && last.person_components !== extra.components) {
-        notes.push(`growth series: last row has ${last.person_components} person components, the person graph ${String(extra.components)} (they should agree).`);
-      }
-      notes.push(`growth series: ${growth.rows.length} rows (${growth.every}), ${growth.method}.`);
-    }
+    notes.push(`growth series: ${growth.rows.length} rows (${growth.every}), ${growth.method}.`);
   }
   const processPeakMb = Math.max(readPeakRssMb() ?? 0, process.resourceUsage().maxRSS / 1024, ...stages.map((s) => s.peakMb ?? 0));
   if (!perStagePeak) notes.push('peak memory is cumulative for the process (the kernel peak mark could not be reset per stage).');
@@ -271,7 +327,7 @@ type Runner = (id: StageId, fn: () => unknown | Promise<unknown>, variant?: () =
 
 async function runAdapter(
   id: StageId,
-  table: Partial<Record<StageId, (ctx: StageContext) => Promise<(() => unknown) | string>>>,
+  table: Partial<Record<StageId, Adapter>>,
   ctx: StageContext,
   run: Runner,
   stages: OurStage[],

@@ -27,7 +27,7 @@ ${formatFlags(FLAGS)}
 
 /** The policy sent with every answer (the same as the meta tag in the viewer's index.html). */
 export const VIEWER_CSP =
-  "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; worker-src 'self' blob:; connect-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
 
 /** Default port (Vite's), tried first. */
 export const VIEW_DEFAULT_PORT = 5173;

@@ -4,16 +4,19 @@
  * (OWASP, "CSV injection"). The project's readers remove that apostrophe again, so tables round-trip.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Zero or more apostrophes, then a formula character (= + - @ tab CR): the texts that `neutraliseFormula` prefixes. */
+const QUOTED_FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** Neutralise a text cell that a spreadsheet would read as a formula. Numbers are left alone. */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? "'" + text : text;
+  // A text whose apostrophes already precede a formula character ("'=x") gets one more, so that
+  // `restoreNeutralised` (which removes exactly one) gives it back unchanged.
+  return QUOTED_FORMULA_START.test(text) ? "'" + text : text;
 }
 
 /** Undo `neutraliseFormula` when reading back a table the project wrote. */
 export function restoreNeutralised(text: string): string {
-  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text[0] === "'" && QUOTED_FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 export type CsvValue = string | number | boolean | null | undefined;

@@ -64,6 +64,33 @@ export function* csvRecords(text: string, delimiter: string, newline: string, ch
     const k = text.indexOf(newline, start);
     return k < 0 ? n : k + newline.length;
   };
+  /**
+   * End of the record starting at `start` by quote state (after its line break), or -1 when a quote is never
+   * closed or a closing quote is followed by anything but a quote, the delimiter, a line break or the end: then
+   * the quotes are not balanced and the record's extent is unknown.
+   */
+  const recordEnd = (start: number): number => {
+    let i = start;
+    for (;;) {
+      const q = text.indexOf('"', i);
+      const nl = text.indexOf(newline, i);
+      if (q < 0 || (nl >= 0 && nl < q)) return nl < 0 ? n : nl + newline.length;
+      // An opening quote: find its closing quote, skipping doubled quotes.
+      let k = q + 1;
+      for (;;) {
+        const c = text.indexOf('"', k);
+        if (c < 0) return -1;
+        if (text[c + 1] === '"') {
+          k = c + 2;
+          continue;
+        }
+        k = c + 1;
+        break;
+      }
+      if (k < n && text[k] !== delimiter && !text.startsWith(newline, k)) return -1;
+      i = k;
+    }
+  };
   while (pos < n) {
     const end = Math.min(n, pos + chunk);
     const last = end === n;
@@ -85,8 +112,12 @@ export function* csvRecords(text: string, delimiter: string, newline: string, ch
         chunk *= 2;
         continue;
       }
-      const stop = nextLine(pos);
-      yield { cells: [text.slice(pos, Math.min(stop, pos + 200))], index: index++, end: stop, broken: 'too-long' };
+      // Skip the whole record when its quotes close cleanly (a huge quoted cell with line breaks is one row,
+      // not thousands); otherwise (an unclosed quote) resume at the next physical line.
+      const line = nextLine(pos);
+      const record = recordEnd(pos);
+      const stop = record > line ? record : line;
+      yield { cells: [text.slice(pos, Math.min(line, pos + 200))], index: index++, end: stop, broken: 'too-long' };
       pos = stop;
       chunk = CHUNK;
       continue;

@@ -151,8 +151,8 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
     for (const [i, f] of Object.entries(detected.mapping)) if (f) (columns[f] ??= []).push(Number(i));
 
     const missing: string[] = [];
-    if (!columns.event) missing.push('an event column (activiteit, evenement, sessie, event, activité, ...)');
-    if (!columns.person && !columns.organisation) missing.push('a person or an organisation column (naam, deelnemer, organisatie, name, nom, organisme, ...)');
+    if (!columns.event) missing.push('event column (activiteit, evenement, sessie, event, activité, ...)');
+    if (!columns.person && !columns.organisation) missing.push('person or organisation column (naam, deelnemer, organisatie, name, nom, organisme, ...)');
     if (missing.length) {
       report.error(makeIssue(file.name, table.headerRow, null, table.headers.join(', '), 'missing-column', `no ${missing.join(' and no ')} was recognised among the headers, so no row of this file can be used.`, 'Rename the header, or map it with --map "Header=event" (fields: event, date, person, organisation, sector, region, event_type, duration_hours, role, email).'));
       let n = 0;

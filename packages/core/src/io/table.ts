@@ -72,7 +72,7 @@ function failed(file: string, format: TableFormat, issue: Issue, extra: Partial<
   return { file, format, encoding: null, delimiter: null, sheet: null, headers: [], headerRow: 1, rows: [], errors: [issue], warnings: [], ...extra };
 }
 
-const isEmptyCell = (c: TableCell | undefined): boolean => c == null || (typeof c === 'string' && c.trim() === '') || (Array.isArray(c) && c.length === 0);
+const isEmptyCell = (c: TableCell | undefined): boolean => c == null || (typeof c === 'string' && cellText(c) === '') || (Array.isArray(c) && c.length === 0);
 const isEmptyRow = (cells: readonly TableCell[]): boolean => cells.every(isEmptyCell);
 
 const FORMATS_FIX = 'Give a CSV, XLSX or JSON file (in Excel: File › Save as › "CSV UTF-8" or "Excel Workbook").';
@@ -98,7 +98,7 @@ export async function parseTable(file: InputFile, options: ParseTableOptions = {
   if (encoding === 'windows-1252') {
     const mixed = utf8Evidence(bytes);
     if (mixed)
-      warnings.push(fileIssue(name, 'mixed-encoding', `the file is not valid UTF-8 (byte 0x${mixed.badByte.toString(16).toUpperCase().padStart(2, '0')} at offset ${mixed.badOffset}), yet it holds ${mixed.sequences} UTF-8 encoded characters: it was read as Windows-1252, so accented letters may show garbled (such as "Ã«" for "ë").`, 'Save the file again as "CSV UTF-8" (or fix the one invalid byte) so that every name reads correctly.'));
+      warnings.push(fileIssue(name, 'mixed-encoding', `the file is not valid UTF-8 (byte 0x${mixed.badByte.toString(16).toUpperCase().padStart(2, '0')} at offset ${mixed.badOffset}), yet it holds ${mixed.sequences} UTF-8 encoded character${mixed.sequences === 1 ? '' : 's'}: it was read as Windows-1252, so accented letters may show garbled (such as "Ã«" for "ë").`, 'Save the file again as "CSV UTF-8" (or fix the one invalid byte) so that every name reads correctly.'));
   }
   if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm')
     warnings.push(fileIssue(name, 'unsupported-format', `the file is named .${ext} but holds text; it was read as CSV.`, 'Rename it to .csv to avoid confusion.'));

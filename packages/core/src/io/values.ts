@@ -11,7 +11,7 @@ const isList = (v: unknown): v is readonly CellValue[] => Array.isArray(v);
 export function cellText(value: CellValue | readonly CellValue[] | undefined): string {
   if (value == null) return '';
   if (isList(value)) return value.map((v) => cellText(v)).filter((t) => t !== '').join(', ');
-  if (typeof value === 'string') return restoreNeutralised(value.trim());
+  if (typeof value === 'string') return restoreNeutralised(value).trim(); // undo our writer's apostrophe first, then trim ("'\t" is a neutralised tab, not an apostrophe)
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Number.isNaN(value.getTime())) return '';

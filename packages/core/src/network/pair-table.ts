@@ -1,12 +1,12 @@
 /**
- * The projection kernel: walk an event × actor incidence event by event (chronologically) and accumulate,
- * per unordered actor pair, the tie profile in typed arrays. Pairs are found through an open-addressing hash
- * table keyed by (i, j) with i < j (Newman 2001 weights: each shared event adds 1/(n_e − 1)).
+ * The projection kernel: accumulate, per unordered actor pair (i < j) of an event × actor incidence, the tie
+ * profile in typed arrays, by a per-actor merge over dense scratch arrays (Newman 2001 weights: each shared
+ * event adds 1/(n_e − 1), doi:10.1103/PhysRevE.64.016132).
  */
 import { nameKey } from '../model/identity.js';
 import type { Incidence } from './selection.js';
 
-/** Per-tie columns, indexed by tie number (ties appear in the order of their first shared event). */
+/** Per-tie columns, indexed by tie number (ties are ordered by src, then tgt). */
 export interface PairColumns {
   /** Number of ties. */
   length: number;
@@ -33,31 +33,41 @@ export interface PairTable extends PairColumns {
   find(i: number, j: number): number;
 }
 
-function hash(i: number, j: number): number {
-  let h = Math.imul(i, 0x9e3779b1) ^ Math.imul(j + 0x7f4a7c15, 0x85ebca6b);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 13)) >>> 0;
-}
-
 /**
  * Accumulate the tie profile of every co-occurring pair over the tie-creating events of `inc`.
+ * Per-actor merge: for each actor i, walk its events in chronological order and accumulate, for every
+ * co-member j > i, into dense scratch arrays indexed by j (cache-friendly: no hash table, no nested
+ * objects); then emit i's ties sorted by j. Ties come out ordered by (src, tgt), and `find` is a binary search.
  * @param eventWeight Per local event: weight for `weighted`.
  * @param eventHours Per local event: duration in hours, or NaN when unknown.
  */
 export function accumulatePairs(inc: Incidence, eventWeight: Float64Array, eventHours: Float64Array): PairTable {
-  // Upper bound of distinct pairs, to size the table once when it is small.
+  const n = inc.actorCount;
+  const { start, members } = inc;
+  // Actor -> tie-creating events (with at least two members), chronological: the transpose of the incidence.
+  const aStart = new Int32Array(n + 1);
   let bound = 0;
   for (let k = 0; k < inc.eventCount; k++) {
-    if (!inc.ties[k]) continue;
-    const s = inc.start[k + 1]! - inc.start[k]!;
+    const s = start[k + 1]! - start[k]!;
+    if (!inc.ties[k] || s < 2) continue;
     bound += (s * (s - 1)) / 2;
+    for (let x = start[k]!; x < start[k + 1]!; x++) aStart[members[x]! + 1]!++;
   }
-  let cap = 16;
-  while (cap < Math.min(bound, 1 << 22) * 2) cap *= 2;
-  let mask = cap - 1;
-  let table = new Int32Array(cap).fill(-1);
-  let size = Math.max(16, Math.min(bound, 1 << 20));
+  for (let v = 0; v < n; v++) aStart[v + 1]! += aStart[v]!;
+  const aEvent = new Int32Array(aStart[n]!);
+  const aPos = new Int32Array(aStart[n]!);
+  const fill = aStart.slice(0, n);
+  for (let k = 0; k < inc.eventCount; k++) {
+    const s = start[k + 1]! - start[k]!;
+    if (!inc.ties[k] || s < 2) continue;
+    for (let x = start[k]!; x < start[k + 1]!; x++) {
+      const at = fill[members[x]!]!++;
+      aEvent[at] = k;
+      aPos[at] = x;
+    }
+  }
+
+  let size = Math.max(16, Math.min(bound, 1 << 22));
   let src: Int32Array = new Int32Array(size);
   let tgt: Int32Array = new Int32Array(size);
   let shared: Int32Array = new Int32Array(size);
@@ -66,10 +76,8 @@ export function accumulatePairs(inc: Incidence, eventWeight: Float64Array, event
   let lastEvent: Int32Array = new Int32Array(size);
   let weighted: Float64Array = new Float64Array(size);
   let hours: Float64Array = new Float64Array(size);
-  let n = 0;
-
-  const growColumns = (): void => {
-    size *= 2;
+  const grow = (need: number): void => {
+    while (size < need) size *= 2;
     const i32 = (x: Int32Array): Int32Array => {
       const y = new Int32Array(size);
       y.set(x);
@@ -89,87 +97,94 @@ export function accumulatePairs(inc: Incidence, eventWeight: Float64Array, event
     weighted = f64(weighted);
     hours = f64(hours);
   };
-  const rehash = (): void => {
-    cap *= 2;
-    mask = cap - 1;
-    table = new Int32Array(cap).fill(-1);
-    for (let t = 0; t < n; t++) {
-      let h = hash(src[t]!, tgt[t]!) & mask;
-      while (table[h] !== -1) h = (h + 1) & mask;
-      table[h] = t;
-    }
-  };
 
-  const { start, members } = inc;
-  for (let k = 0; k < inc.eventCount; k++) {
-    if (!inc.ties[k]) continue;
-    const lo = start[k]!;
-    const hi = start[k + 1]!;
-    const s = hi - lo;
-    if (s < 2) continue;
-    const e = inc.eventFrom + k;
-    const nw = 1 / (s - 1);
-    const w = eventWeight[k]!;
-    const hr = eventHours[k]!;
-    const known = hr === hr;
-    for (let x = lo; x < hi; x++) {
-      const i = members[x]!;
-      for (let y = x + 1; y < hi; y++) {
-        const j = members[y]!;
-        let h = hash(i, j) & mask;
-        let t = table[h]!;
-        while (t !== -1 && (src[t] !== i || tgt[t] !== j)) {
-          h = (h + 1) & mask;
-          t = table[h]!;
-        }
-        if (t === -1) {
-          if (n === size) growColumns();
-          t = n++;
-          table[h] = t;
-          src[t] = i;
-          tgt[t] = j;
-          shared[t] = 1;
-          newman[t] = nw;
-          firstEvent[t] = e;
-          lastEvent[t] = e;
-          weighted[t] = w;
-          hours[t] = hr;
-          if (n * 2 > cap) rehash();
+  const stamp = new Int32Array(n).fill(-1);
+  const cnt = new Int32Array(n);
+  const nm = new Float64Array(n);
+  const fe = new Int32Array(n);
+  const le = new Int32Array(n);
+  const wt = new Float64Array(n);
+  const hr = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const rowStart = new Int32Array(n + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    rowStart[i] = m;
+    let count = 0;
+    for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
+      const k = aEvent[a]!;
+      const hi = start[k + 1]!;
+      const e = inc.eventFrom + k;
+      const nw = 1 / (hi - start[k]! - 1);
+      const w = eventWeight[k]!;
+      const h = eventHours[k]!;
+      const known = h === h;
+      // Members are ascending, so the co-members j > i are those after i's own position.
+      for (let x = aPos[a]! + 1; x < hi; x++) {
+        const j = members[x]!;
+        if (stamp[j] !== i) {
+          stamp[j] = i;
+          touched[count++] = j;
+          cnt[j] = 1;
+          nm[j] = nw;
+          fe[j] = e;
+          le[j] = e;
+          wt[j] = w;
+          hr[j] = h;
         } else {
-          shared[t]!++;
-          newman[t]! += nw;
-          lastEvent[t] = e;
-          weighted[t]! += w;
-          if (known) hours[t] = hours[t] === hours[t] ? hours[t]! + hr : hr;
+          cnt[j]!++;
+          nm[j]! += nw;
+          le[j] = e;
+          wt[j]! += w;
+          if (known) hr[j] = hr[j] === hr[j] ? hr[j]! + h : h;
         }
       }
     }
+    if (count === 0) continue;
+    if (m + count > size) grow(m + count);
+    const list = touched.subarray(0, count).sort();
+    for (let x = 0; x < count; x++) {
+      const j = list[x]!;
+      src[m] = i;
+      tgt[m] = j;
+      shared[m] = cnt[j]!;
+      newman[m] = nm[j]!;
+      firstEvent[m] = fe[j]!;
+      lastEvent[m] = le[j]!;
+      weighted[m] = wt[j]!;
+      hours[m] = hr[j]!;
+      m++;
+    }
   }
-  const finalTable = table;
-  const finalMask = mask;
+  rowStart[n] = m;
   const out = {
-    length: n,
-    src: src.slice(0, n),
-    tgt: tgt.slice(0, n),
-    shared: shared.slice(0, n),
-    newman: newman.slice(0, n),
-    firstEvent: firstEvent.slice(0, n),
-    lastEvent: lastEvent.slice(0, n),
-    weighted: weighted.slice(0, n),
-    hours: hours.slice(0, n),
+    length: m,
+    src: src.slice(0, m),
+    tgt: tgt.slice(0, m),
+    shared: shared.slice(0, m),
+    newman: newman.slice(0, m),
+    firstEvent: firstEvent.slice(0, m),
+    lastEvent: lastEvent.slice(0, m),
+    weighted: weighted.slice(0, m),
+    hours: hours.slice(0, m),
   };
+  const targets = out.tgt;
   return {
     ...out,
     find(a: number, b: number): number {
       const i = a < b ? a : b;
       const j = a < b ? b : a;
-      let h = hash(i, j) & finalMask;
-      let t = finalTable[h]!;
-      while (t !== -1 && (out.src[t] !== i || out.tgt[t] !== j)) {
-        h = (h + 1) & finalMask;
-        t = finalTable[h]!;
+      if (i < 0 || j >= n) return -1;
+      let lo = rowStart[i]!;
+      let hi = rowStart[i + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const t = targets[mid]!;
+        if (t === j) return mid;
+        if (t < j) lo = mid + 1;
+        else hi = mid - 1;
       }
-      return t;
+      return -1;
     },
   };
 }

@@ -110,7 +110,7 @@ function resolved(model: AttendanceModel, options: NetworkOptions | ResolvedNetw
 
 /**
  * Project the attendance onto people: one tie per pair of people who shared at least one tie-creating
- * event of the window. Ties are numbered in the order of their first shared event.
+ * event of the window. Ties are ordered by (src, tgt); `find(i, j)` looks one up.
  */
 export function projectPersons(model: AttendanceModel, options?: NetworkOptions | ResolvedNetworkOptions): PersonProjection {
   const r = resolved(model, options, 'projectPersons');

@@ -42,6 +42,10 @@ export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<num
   // the others (a full row fills one place in every column), so repeat until nothing changes.
   const rowFix = new Int8Array(nr);
   const colFix = new Int8Array(nc);
+  // When each class was fixed: a cell takes the value of whichever of its row and column was fixed first.
+  const rowStep = new Int32Array(nr);
+  const colStep = new Int32Array(nc);
+  let step = 0;
   const dRow = Float64Array.from(R.values);
   const dCol = Float64Array.from(C.values);
   for (let changed = true; changed; ) {
@@ -55,6 +59,7 @@ export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<num
       const fix = dRow[r]! <= 0 ? -1 : dRow[r]! >= freeColCount ? 1 : 0;
       if (fix === 0) continue;
       rowFix[r] = fix;
+      rowStep[r] = ++step;
       changed = true;
       freeRowCount -= R.counts[r]!;
       if (fix === 1) for (let c = 0; c < nc; c++) if (colFix[c] === 0) dCol[c] = dCol[c]! - R.counts[r]!;
@@ -64,6 +69,7 @@ export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<num
       const fix = dCol[c]! <= 0 ? -1 : dCol[c]! >= freeRowCount ? 1 : 0;
       if (fix === 0) continue;
       colFix[c] = fix;
+      colStep[c] = ++step;
       changed = true;
       freeColCount -= C.counts[c]!;
       if (fix === 1) for (let r = 0; r < nr; r++) if (rowFix[r] === 0) dRow[r] = dRow[r]! - C.counts[c]!;
@@ -105,10 +111,10 @@ export function fitBicm(rowDegrees: ArrayLike<number>, colDegrees: ArrayLike<num
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
       let p: number;
-      // Fixed rows and columns were fixed in order; a cell's value is that of whichever fix applies
-      // (a full row and an empty column cannot meet: the full row was fixed while the column was free).
-      if (rowFix[r] === 1 || colFix[c] === 1) p = 1;
-      else if (rowFix[r] === -1 || colFix[c] === -1) p = 0;
+      const rf = rowFix[r]!;
+      const cf = colFix[c]!;
+      if (rf !== 0 && (cf === 0 || rowStep[r]! < colStep[c]!)) p = rf === 1 ? 1 : 0;
+      else if (cf !== 0) p = cf === 1 ? 1 : 0;
       else {
         const xy = x[r]! * y[c]!;
         p = xy / (1 + xy);

@@ -106,3 +106,16 @@ describe('twoModeNetwork', () => {
     expect(() => twoModeNetwork(model, { actors: 'all' as never })).toThrow(InvalidOptionError);
   });
 });
+
+describe('undated data', () => {
+  it('builds ties without dates: first/last shared null, every tie active', () => {
+    const m = buildModel([
+      { event: 'A', date: null, person: 'x', organisation: null },
+      { event: 'A', date: null, person: 'y', organisation: null },
+    ]);
+    const g = personNetwork(m, { fadeAfter: '1d' });
+    expect(g.size).toBe(1);
+    g.forEachEdge((_e, a) => expect(a).toMatchObject({ first_shared: null, last_shared: null, state: 'active', shared_events: 1 }));
+    g.forEachNode((_n, a) => expect(a.first_seen).toBeNull());
+  });
+});

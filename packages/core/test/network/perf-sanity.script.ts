@@ -1,7 +1,7 @@
 /**
  * Perf sanity check (not part of the test run): build a synthetic 500,000-row model and time
  * `projectPersons`, `projectOrganisations` and `personNetwork`.
- * Run: npx esbuild packages/core/test/network/perf-sanity.script.ts --bundle --platform=node --format=esm --outfile=/tmp/perf.mjs && node /tmp/perf.mjs
+ * Run: npx esbuild packages/core/test/network/perf-sanity.script.ts --bundle --platform=node --format=esm --outfile=/tmp/perf.mjs && node /tmp/perf.mjs [rows] [no-graph]
  */
 import { buildModel, createRng, personNetwork, projectOrganisations, projectPersons, type AttendanceRecord } from '../../src/index.js';
 
@@ -24,26 +24,19 @@ while (records.length < rows) {
   }
   e++;
 }
-let t = performance.now();
-const model = buildModel(records);
-const tBuild = performance.now() - t;
-t = performance.now();
-const proj = projectPersons(model);
-const tProj = performance.now() - t;
-t = performance.now();
-const org = projectOrganisations(model);
-const tOrg = performance.now() - t;
-t = performance.now();
-const g = personNetwork(model);
-const tNet = performance.now() - t;
-console.log(
-  JSON.stringify({
-    rows: model.attendance.length,
-    events: model.events.length,
-    people: model.people.length,
-    personTies: proj.length,
-    organisationTies: org.length,
-    seconds: { buildModel: tBuild / 1000, projectPersons: tProj / 1000, projectOrganisations: tOrg / 1000, personNetwork: tNet / 1000 },
-    graph: { order: g.order, size: g.size },
-  }),
-);
+const time = <T>(label: string, f: () => T): T => {
+  const t = performance.now();
+  const r = f();
+  console.log(`${label}: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  return r;
+};
+const model = time('buildModel', () => buildModel(records));
+console.log(`${model.attendance.length} rows, ${model.events.length} events, ${model.people.length} people, ${model.organisations.length} organisations`);
+const proj = time('projectPersons', () => projectPersons(model));
+console.log(`${proj.length} person ties`);
+const org = time('projectOrganisations', () => projectOrganisations(model));
+console.log(`${org.length} organisation ties`);
+if (process.argv[3] !== 'no-graph') {
+  const g = time('personNetwork (projection + profiles + graphology graph)', () => personNetwork(model));
+  console.log(`graph: ${g.order} nodes, ${g.size} edges`);
+}

@@ -15,6 +15,8 @@ export interface DataController {
   openFiles(files: File[]): Promise<void>;
   confirmMapping(map: Record<string, string | null>): Promise<void>;
   cancelMapping(): Promise<void>;
+  /** The data on the map now (for "remember on this device"), or null. */
+  current(): DataSource | null;
   dispose(): void;
 }
 
@@ -40,6 +42,7 @@ export function createDataController(
   let pendingFiles: NamedBytes[] | null = null;
   let pendingStep: number | 'first' | 'last' = 'last';
   let disposed = false;
+  let shownSource: DataSource | null = null;
   const progress = { onProgress: (phase: string, fraction: number) => store.dispatch({ type: 'progress', phase, fraction }) };
 
   function accept(r: LoadResult, source: DataSource | null, step: number | 'first' | 'last'): void {
@@ -54,9 +57,10 @@ export function createDataController(
     }
     store.dispatch({ type: 'pause' });
     if (source) {
+      shownSource = source;
       // New data: switch the mode's steps and show the scene.
       const shown = map.setScene(r.scene, step);
-      store.dispatch({ type: 'loaded', source: sourceState(source), report: r.report, view: r.scene.view, stepCount: shown.stepCount, step: shown.step });
+      store.dispatch({ type: 'loaded', source: sourceState(source), report: r.report, view: r.scene.view, stepCount: shown.stepCount, step: shown.step, convenor: r.convenor ?? null });
     } else {
       const shown = map.setScene(r.scene, step);
       store.dispatch({ type: 'sceneReady', view: r.scene.view, stepCount: shown.stepCount, step: shown.step });
@@ -103,6 +107,7 @@ export function createDataController(
       // Read as detected (the report tells what could not be used).
       await load({ kind: 'files', files: pendingFiles, map: {} }, pendingStep);
     },
+    current: () => shownSource,
     dispose() {
       disposed = true;
       off();

@@ -3,7 +3,10 @@
  * frames and display state into the renderer and publishes counters and legend back into the state. A step does
  * no graph rebuild and no layout: only a new frame and a refresh without re-indexing.
  */
-import { createMapRenderer, type MapRenderer } from '../render/renderer.js';
+import { createMapRenderer, type DisplayState, type MapRenderer } from '../render/renderer.js';
+import { displayChanged, displayState } from './display.js';
+
+export { displayState } from './display.js';
 import { clampStep, computeFrame, displayCounters, stepCount, type Frame } from '../scene/frame.js';
 import { NO_SECTOR_COLOR } from '../scene/palette.js';
 import { EDGE_TIE, NODE_EVENT, NODE_ORGANISATION, NODE_PERSON, type Scene, type TimeMode } from '../scene/types.js';
@@ -20,14 +23,31 @@ export interface MapController {
   modeSwitch(mode: TimeMode): { stepCount: number; step: number };
   /** Milliseconds of JS work of each timeline step so far (frame computation + reducers + draw call). */
   readonly stepTimes: number[];
+  /** Animate the camera to a node on the map. */
+  focusNode(id: string): boolean;
   dispose(): void;
 }
 
+/** Buckets of the tie-strength distribution: 1, 2, ..., STRENGTH_BUCKETS or more shared events. */
+export const STRENGTH_BUCKETS = 8;
+
 function frameInfo(scene: Scene, frame: Frame): FrameInfo {
   const c = displayCounters(scene, frame);
+  const strength = new Array<number>(STRENGTH_BUCKETS).fill(0);
+  for (let i = 0; i < scene.edgeCount; i++) {
+    if (scene.edgeKind[i] !== EDGE_TIE || frame.edgeShared[i] === 0) continue;
+    strength[Math.min(STRENGTH_BUCKETS, frame.edgeShared[i]!) - 1]!++;
+  }
+  const mixKind = scene.organisationCount > 0 && scene.view !== 'people' ? NODE_ORGANISATION : NODE_PERSON;
+  const bySector = new Map<number, number>();
+  for (let v = 0; v < scene.nodeCount; v++)
+    if (frame.nodeVisible[v] && scene.nodeKind[v] === mixKind) bySector.set(scene.nodeSector[v]!, (bySector.get(scene.nodeSector[v]!) ?? 0) + 1);
+  const sectorMix = [...bySector.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .map(([s, count]) => ({ name: s >= 0 ? scene.sectors[s]! : null, color: s >= 0 ? scene.sectorColors[s]! : NO_SECTOR_COLOR, count }));
   const meeting =
     frame.mode === 'meeting' && scene.eventCount > 0 ? { n: frame.step + 1, total: scene.eventCount, name: scene.eventName[frame.step] ?? '' } : null;
-  return { date: frame.date, organisations: c.organisations, people: c.people, strong: c.strong, events: c.events, links: c.links, meeting, fromCore: c.fromCore };
+  return { date: frame.date, organisations: c.organisations, people: c.people, strong: c.strong, events: c.events, links: c.links, meeting, fromCore: c.fromCore, strength, sectorMix };
 }
 
 function legendInfo(scene: Scene): LegendInfo {
@@ -59,6 +79,10 @@ function legendInfo(scene: Scene): LegendInfo {
     fadeAfter: scene.options.fadeAfter,
     windowMonths: scene.options.windowMonths,
     dated: scene.stepDate[0] !== null,
+    regions: scene.regions,
+    organisations: scene.orgIds.map((id, i) => ({ id, name: scene.orgNames[i]! })),
+    growth: scene.growth,
+    organisationTies: scene.view === 'organisations' || (scene.view === 'two-mode' && scene.organisationCount > 0),
   };
 }
 
@@ -83,9 +107,28 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       const animate = s.playing || Math.abs(s.step - p.step) === 1;
       show(s, animate && s.mode === p.mode, s.mode === p.mode);
     }
-    if (s.hovered !== p.hovered || s.selected !== p.selected || s.sizeBy !== p.sizeBy || s.personLabels !== p.personLabels)
-      renderer.setDisplay({ hovered: s.hovered, selected: s.selected, sizeBy: s.sizeBy, personLabels: s.personLabels });
+    // Entering or leaving presenter mode, or letting go of a partner, shows the whole map again.
+    if (s.presenting !== p.presenting || (s.selected === null && p.selected !== null)) renderer.resetCamera();
+    if (displayChanged(s, p)) {
+      // Cached so the renderer can tell unchanged filters apart by identity.
+      const d = displayState(s, scene);
+      if (s.filters === p.filters && lastDisplay) d.filters = lastDisplay.filters;
+      lastDisplay = d;
+      renderer.setDisplay(d);
+    }
+    if (s.search !== p.search || s.safe !== p.safe || s.codeOrganisations !== p.codeOrganisations || (s.search && s.frameInfo !== p.frameInfo)) publishSearch(s);
   });
+  let lastDisplay: DisplayState | null = null;
+  function publishSearch(s: ViewerState): void {
+    const r = renderer;
+    const results = r && s.search.trim() ? r.searchMatches(s.search).map((id) => ({ id, label: r.labelOf(id) ?? id })) : [];
+    const prev = store.getState().searchResults;
+    if (results.length === 0 && prev.length === 0) return;
+    store.dispatch({ type: 'searchResults', results });
+  }
+  // Sigma follows window resizes only; the map's box also changes with presenter mode.
+  const resizeObserver = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => renderer?.resize());
+  resizeObserver?.observe(container);
 
   return {
     get scene() {
@@ -109,7 +152,8 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       });
       const n = stepCount(next, state.mode);
       const s = step === 'first' ? 0 : step === 'last' ? n - 1 : clampStep(next, state.mode, step);
-      renderer.setDisplay({ hovered: null, selected: null, sizeBy: state.sizeBy, personLabels: state.personLabels });
+      lastDisplay = displayState({ ...state, hovered: null, selected: null }, next);
+      renderer.setDisplay(lastDisplay);
       store.dispatch({ type: 'legend', legend: legendInfo(next) });
       show({ ...state, step: s }, false, false);
       return { stepCount: n, step: s };
@@ -133,8 +177,12 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       }
       return { stepCount: n, step: state.step };
     },
+    focusNode(id) {
+      return renderer?.focusNode(id) ?? false;
+    },
     dispose() {
       off();
+      resizeObserver?.disconnect();
       renderer?.dispose();
       renderer = null;
       scene = null;

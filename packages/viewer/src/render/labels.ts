@@ -73,3 +73,17 @@ export function chooseLabels(
   }
   return out;
 }
+
+/** Sigma hover drawer: a ring around the node and the same halo label (no box, no second font). */
+export function drawHoverRing(
+  context: CanvasRenderingContext2D,
+  data: PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>,
+  settings: Settings,
+): void {
+  context.beginPath();
+  context.arc(data.x, data.y, data.size + 3, 0, 2 * Math.PI);
+  context.lineWidth = 2.5;
+  context.strokeStyle = THEME.label;
+  context.stroke();
+  drawHaloLabel(context, data, settings);
+}

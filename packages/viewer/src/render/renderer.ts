@@ -10,9 +10,9 @@ import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProg
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { computeFrame, stepCount, type Frame } from '../scene/frame.js';
 import { EVENT_COLOR, NO_SECTOR_COLOR } from '../scene/palette.js';
-import { EDGE_HIDDEN, NODE_EVENT, NODE_PERSON, type Scene } from '../scene/types.js';
+import { EDGE_HIDDEN, EDGE_PLAIN, EDGE_STRONG, EDGE_STRONG_FADING, EDGE_WEAK, EDGE_WEAK_FADING, NODE_EVENT, NODE_PERSON, type Scene } from '../scene/types.js';
 import type { SizeBy } from '../state/state.js';
-import { chooseLabels, drawHaloLabel, type LabelCandidate } from './labels.js';
+import { chooseLabels, drawHaloLabel, drawHoverRing, type LabelCandidate } from './labels.js';
 import { EDGE_LOOKS, mixToward, nodeRadius, shortLabel, THEME } from './style.js';
 
 /** Edges beyond this count switch to sigma's light programs and hide edges while the camera moves. */
@@ -23,6 +23,17 @@ const LABEL_FONT = 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif';
 const LABEL_WEIGHT = '600';
 /** Colour of the edges of the hovered or selected node. */
 const FOCUS_EDGE = '#1f2636';
+/** Colour of marked nodes (who becomes unconnected without the convenor). */
+export const MARK_COLOR = '#c0262d';
+
+/** Node and edge filters as the reducers read them (indices into the scene's sectors and regions). */
+export interface DisplayFilters {
+  /** Sector indices shown (null: all). -1 stands for "no sector". */
+  sectors: ReadonlySet<number> | null;
+  regions: ReadonlySet<number> | null;
+  tieClass: 'all' | 'strong' | 'weak';
+  minShared: number;
+}
 
 /** What the reducers read besides the frame. */
 export interface DisplayState {
@@ -30,6 +41,53 @@ export interface DisplayState {
   selected: string | null;
   sizeBy: SizeBy;
   personLabels: boolean;
+  /** Presenter-safe: people drawn with their codes. */
+  safe?: boolean;
+  /** With `safe`: organisations drawn with their codes too. */
+  codeOrganisations?: boolean;
+  filters?: DisplayFilters | null;
+  /** Search text: matching nodes stand out, the others are dimmed. */
+  search?: string;
+  /** A node left out of the picture (the convenor in "without the convenor"). */
+  hiddenNode?: string | null;
+  /** Nodes marked (who becomes unconnected without the convenor). */
+  marked?: readonly string[];
+}
+
+/** A node of an exported picture, in viewport pixels. */
+export interface PictureNode {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  color: string;
+  label: string | null;
+  marked: boolean;
+}
+
+/** An edge of an exported picture, in viewport pixels. */
+export interface PictureEdge {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  color: string;
+  dashed: boolean;
+}
+
+/** What the map shows, for exports (drawn again as SVG or on a 2D canvas, never read from WebGL). */
+export interface Picture {
+  width: number;
+  height: number;
+  background: string;
+  nodes: PictureNode[];
+  edges: PictureEdge[];
+}
+
+/** Fold case and accents for search. */
+export function searchKey(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 }
 
 export interface MapRendererOptions {
@@ -43,6 +101,18 @@ export interface MapRenderer {
   /** True when the light programs are used. */
   readonly light: boolean;
   readonly frame: Frame | null;
+  /** The label a node is drawn with (a code under presenter-safe). */
+  labelOf(id: string): string | null;
+  /** Ids of the visible nodes matching the search, best first. */
+  searchMatches(text: string, max?: number): string[];
+  /** Animate the camera to a node (no-op when it is not on the map). */
+  focusNode(id: string, duration?: number): boolean;
+  /** Show the whole map again. */
+  resetCamera(): void;
+  /** Follow a change of the container's size. */
+  resize(): void;
+  /** The picture on the map now, for exports. */
+  picture(): Picture;
   /** Show a frame. With `animate`, nodes that appear fade in. */
   setFrame(frame: Frame, animate: boolean): void;
   setDisplay(display: DisplayState): void;
@@ -84,6 +154,18 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
 
   let frame: Frame | null = null;
   let display: DisplayState = { hovered: null, selected: null, sizeBy: 'ties', personLabels: false };
+  const passes = new Uint8Array(N).fill(1);
+  const matched = new Uint8Array(N);
+  const marked = new Uint8Array(N);
+  let searching = false;
+  let edgeStrength = 1;
+  let hiddenIndex = -1;
+  const labelText = (v: number): string => {
+    const kind = scene.nodeKind[v];
+    if (display.safe && (kind === NODE_PERSON || (kind !== NODE_EVENT && display.codeOrganisations))) return scene.nodeId[v]!;
+    return scene.nodeLabel[v]!;
+  };
+  const shown = (v: number): boolean => !!frame && frame.nodeVisible[v] === 1 && passes[v] === 1 && v !== hiddenIndex;
   const radius = new Float32Array(N);
   const labelled = new Uint8Array(N);
   const appearAt = new Float64Array(N);
@@ -106,16 +188,16 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
   const nodeReducer = (_key: string, attrs: Record<string, unknown>): Partial<NodeDisplayData> => {
     const v = attrs.i as number;
     const base = { x: scene.x[v]!, y: scene.y[v]! };
-    if (!frame || !frame.nodeVisible[v]) return { ...base, size: 0, color: '#000000', label: null, hidden: true };
+    if (!shown(v)) return { ...base, size: 0, color: '#000000', label: null, hidden: true };
     const t = fadeT(v);
-    const inFocus = focus < 0 || v === focus || focusNeighbour[v] === 1;
+    const inFocus = focus >= 0 ? v === focus || focusNeighbour[v] === 1 : !searching || matched[v] === 1;
     let label: string | null = null;
-    if (v === focus) label = shortLabel(scene.nodeLabel[v]!, 60);
-    else if (labelled[v] === 1 && inFocus) label = shortLabel(scene.nodeLabel[v]!, 30);
+    if (v === focus) label = shortLabel(labelText(v), 60);
+    else if ((labelled[v] === 1 && inFocus) || (searching && matched[v] === 1) || marked[v] === 1) label = shortLabel(labelText(v), 30);
     return {
       ...base,
-      size: radius[v]! * (0.35 + 0.65 * t),
-      color: inFocus ? mixToward(nodeColor(v), THEME.background, t) : THEME.dimmed,
+      size: radius[v]! * (0.35 + 0.65 * t) * (marked[v] === 1 ? 1.25 : 1),
+      color: marked[v] === 1 ? MARK_COLOR : inFocus ? mixToward(nodeColor(v), THEME.background, t) : THEME.dimmed,
       label,
       forceLabel: label !== null,
       highlighted: v === index.get(display.selected ?? ''),
@@ -126,16 +208,49 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
   const edgeReducer = (_key: string, attrs: Record<string, unknown>): Partial<EdgeDisplayData> => {
     const i = attrs.i as number;
     const cls = frame ? frame.edgeClass[i]! : EDGE_HIDDEN;
-    if (cls === EDGE_HIDDEN) return { hidden: true, size: 0, color: '#000000' };
+    if (cls === EDGE_HIDDEN || !edgePasses(i, cls)) return { hidden: true, size: 0, color: '#000000' };
     const s = scene.edgeSource[i]!, tg = scene.edgeTarget[i]!;
+    if (searching && focus < 0 && !matched[s] && !matched[tg]) return { size: EDGE_LOOKS[cls]!.size, color: THEME.dimmedEdge, hidden: false };
     const look = EDGE_LOOKS[cls]!;
     const t = Math.min(fadeT(s), fadeT(tg));
     if (focus >= 0) {
       if (s !== focus && tg !== focus) return { hidden: true, size: 0, color: '#000000' };
       return { size: look.size + 0.8, color: mixToward(FOCUS_EDGE, THEME.background, t), hidden: false };
     }
-    return { size: look.size, color: t < 1 ? mixToward(look.color, THEME.background, t) : look.color, hidden: false };
+    // Dense frames draw their ties lighter (by the mean degree), so the structure stays readable at the close.
+    const k = t * edgeStrength;
+    return { size: look.size, color: k < 1 ? mixToward(look.color, THEME.background, k) : look.color, hidden: false };
   };
+
+  function edgePasses(i: number, cls: number): boolean {
+    const s = scene.edgeSource[i]!, tg = scene.edgeTarget[i]!;
+    if (!passes[s] || !passes[tg] || s === hiddenIndex || tg === hiddenIndex) return false;
+    const f = display.filters;
+    if (!f || cls === EDGE_PLAIN) return true;
+    if (f.tieClass === 'strong' && cls !== EDGE_STRONG && cls !== EDGE_STRONG_FADING) return false;
+    if (f.tieClass === 'weak' && cls !== EDGE_WEAK && cls !== EDGE_WEAK_FADING) return false;
+    return frame!.edgeShared[i]! >= f.minShared;
+  }
+
+  function computePasses(): void {
+    const f = display.filters;
+    for (let v = 0; v < N; v++) {
+      if (!f || scene.nodeKind[v] === NODE_EVENT) {
+        passes[v] = 1;
+        continue;
+      }
+      const okSector = !f.sectors || f.sectors.has(scene.nodeSector[v]!);
+      const okRegion = !f.regions || f.regions.has(scene.nodeRegion[v]!);
+      passes[v] = okSector && okRegion ? 1 : 0;
+    }
+    hiddenIndex = display.hiddenNode != null && index.has(display.hiddenNode) ? index.get(display.hiddenNode)! : -1;
+    marked.fill(0);
+    for (const id of display.marked ?? []) if (index.has(id)) marked[index.get(id)!] = 1;
+    matched.fill(0);
+    const q = searchKey(display.search ?? '');
+    searching = q.length > 0;
+    if (searching) for (let v = 0; v < N; v++) if (searchKey(labelText(v)).includes(q)) matched[v] = 1;
+  }
 
   const sigma = new Sigma(graph, container, {
     nodeProgramClasses: { circle: light ? NodePointProgram : NodeCircleProgram },
@@ -154,6 +269,7 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     labelColor: { color: THEME.label },
     labelRenderedSizeThreshold: 0,
     defaultDrawNodeLabel: drawHaloLabel as never,
+    defaultDrawNodeHover: drawHoverRing as never,
     stagePadding: 36,
     zIndex: false,
     minCameraRatio: 0.04,
@@ -188,10 +304,10 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     const { width, height } = sigma.getDimensions();
     const candidates: LabelCandidate[] = [];
     for (let v = 0; v < N; v++) {
-      if (!frame.nodeVisible[v]) continue;
+      if (!shown(v)) continue;
       const kind = scene.nodeKind[v]!;
       if (kind === NODE_EVENT || (kind === NODE_PERSON && !display.personLabels)) continue;
-      candidates.push({ index: v, x: 0, y: 0, radius: radius[v]!, text: shortLabel(scene.nodeLabel[v]!) });
+      candidates.push({ index: v, x: 0, y: 0, radius: radius[v]!, text: shortLabel(labelText(v)) });
     }
     candidates.sort((a, b) => b.radius - a.radius || a.index - b.index);
     const top = candidates.slice(0, 400);
@@ -209,10 +325,11 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
   function computeFocus(): void {
     focusNeighbour.fill(0);
     const id = display.hovered ?? display.selected;
-    focus = id !== null && index.has(id) && frame?.nodeVisible[index.get(id)!] ? index.get(id)! : -1;
+    focus = id !== null && index.has(id) && shown(index.get(id)!) ? index.get(id)! : -1;
     if (focus < 0 || !frame) return;
     for (let i = 0; i < M; i++) {
-      if (frame.edgeClass[i] === EDGE_HIDDEN) continue;
+      const cls = frame.edgeClass[i]!;
+      if (cls === EDGE_HIDDEN || !edgePasses(i, cls)) continue;
       if (scene.edgeSource[i] === focus) focusNeighbour[scene.edgeTarget[i]!] = 1;
       else if (scene.edgeTarget[i] === focus) focusNeighbour[scene.edgeSource[i]!] = 1;
     }
@@ -270,6 +387,9 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
         } else if (!next.nodeVisible[v]) appearAt[v] = 0;
       }
       frame = next;
+      const shownNodes = next.counts.organisations + next.counts.people + next.counts.events;
+      const meanDegree = shownNodes > 0 ? (2 * (next.counts.ties + next.counts.links)) / Math.max(1, next.nodeVisible.reduce((a, b) => a + b, 0)) : 0;
+      edgeStrength = Math.max(0.5, Math.min(1, 10 / Math.max(1, meanDegree)));
       computeRadii();
       computeLabels();
       computeFocus();
@@ -280,14 +400,80 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
       }
     },
     setDisplay(next) {
-      const sizeChanged = next.sizeBy !== display.sizeBy || next.personLabels !== display.personLabels;
+      const labelsChanged =
+        next.sizeBy !== display.sizeBy ||
+        next.personLabels !== display.personLabels ||
+        next.safe !== display.safe ||
+        next.codeOrganisations !== display.codeOrganisations ||
+        next.filters !== display.filters ||
+        next.hiddenNode !== display.hiddenNode;
       display = { ...next };
-      if (sizeChanged) {
+      computePasses();
+      if (labelsChanged) {
         computeRadii();
         computeLabels();
       }
       computeFocus();
       refresh();
+    },
+    labelOf(id) {
+      const v = index.get(id);
+      return v === undefined ? null : labelText(v);
+    },
+    searchMatches(text, max = 12) {
+      const q = searchKey(text);
+      if (!q || !frame) return [];
+      const hits: { v: number; starts: boolean }[] = [];
+      for (let v = 0; v < N; v++) {
+        if (!shown(v) || scene.nodeKind[v] === NODE_EVENT) continue;
+        const k = searchKey(labelText(v));
+        const at = k.indexOf(q);
+        if (at >= 0) hits.push({ v, starts: at === 0 });
+      }
+      hits.sort((a, b) => Number(b.starts) - Number(a.starts) || radius[b.v]! - radius[a.v]! || a.v - b.v);
+      return hits.slice(0, max).map((h) => scene.nodeId[h.v]!);
+    },
+    resetCamera() {
+      void sigma.getCamera().animatedReset({ duration: 400 });
+    },
+    focusNode(id, duration = 600) {
+      const v = index.get(id);
+      if (v === undefined || !shown(v)) return false;
+      const d = sigma.getNodeDisplayData(id);
+      if (!d) return false;
+      const camera = sigma.getCamera();
+      void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.55) }, { duration });
+      return true;
+    },
+    resize() {
+      if (disposed) return;
+      sigma.resize();
+      computeLabels();
+      refresh();
+    },
+    picture() {
+      const { width, height } = sigma.getDimensions();
+      const nodes: PictureNode[] = [];
+      const edges: PictureEdge[] = [];
+      const pos = new Map<number, { x: number; y: number }>();
+      if (frame) {
+        for (let v = 0; v < N; v++) {
+          if (!shown(v)) continue;
+          const d = nodeReducer(scene.nodeId[v]!, { i: v });
+          const p = sigma.graphToViewport({ x: scene.x[v]!, y: scene.y[v]! });
+          pos.set(v, p);
+          nodes.push({ id: scene.nodeId[v]!, x: p.x, y: p.y, r: sigma.scaleSize(d.size ?? 1), color: d.color ?? '#000000', label: d.label ?? null, marked: marked[v] === 1 });
+        }
+        for (const i of order) {
+          const d = edgeReducer(String(i), { i });
+          if (d.hidden) continue;
+          const a = pos.get(scene.edgeSource[i]!), b = pos.get(scene.edgeTarget[i]!);
+          if (!a || !b) continue;
+          const cls = frame.edgeClass[i]!;
+          edges.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y, width: Math.max(0.4, sigma.scaleSize(d.size ?? 1)), color: d.color ?? '#000000', dashed: cls === EDGE_STRONG_FADING || cls === EDGE_WEAK_FADING });
+        }
+      }
+      return { width, height, background: THEME.background, nodes, edges };
     },
     refresh,
     visiblePositions() {

@@ -9,6 +9,7 @@ export const THEME = Object.freeze({
   label: '#1c2230',
   labelHalo: 'rgba(246,245,241,0.92)',
   dimmed: '#d9dbe0',
+  dimmedEdge: '#ecebe7',
 });
 
 /** Look of an edge class: colour (with alpha) and thickness in pixels. */

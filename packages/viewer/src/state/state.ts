@@ -4,7 +4,7 @@
  * user chose and what the UI shows.
  */
 import type { Lang } from '../i18n/index.js';
-import type { TimeMode, ViewKind } from '../scene/types.js';
+import type { GrowthCounters, TimeMode, ViewKind } from '../scene/types.js';
 import type { AttentionView, DetailsView } from '../worker/protocol.js';
 
 export const EXAMPLES = ['rupel', 'regions', 'davis'] as const;
@@ -59,6 +59,10 @@ export interface FrameInfo {
   meeting: { n: number; total: number; name: string } | null;
   /** True when the counters are core's growthSeries figures. */
   fromCore: boolean;
+  /** Ties on the map by shared events in the frame: `strength[k]` counts ties with k + 1 shared events (the last bucket: that many or more). */
+  strength: number[];
+  /** Nodes on the map per sector (organisations, or people when the view has no organisations). */
+  sectorMix: { name: string | null; color: string; count: number }[];
 }
 
 /** What the legend lists for the scene on the map. */
@@ -72,6 +76,14 @@ export interface LegendInfo {
   fadeAfter: string;
   windowMonths: number;
   dated: boolean;
+  /** Regions of the nodes, sorted (for the filters). */
+  regions: string[];
+  /** The model's organisations (for the convenor picker). */
+  organisations: { id: string; name: string }[];
+  /** Core's growth series per date step (null when undated or unavailable). */
+  growth: GrowthCounters[] | null;
+  /** True when the view's ties are organisation ties (else person ties). */
+  organisationTies: boolean;
 }
 
 /** Tabs of the side panel. */
@@ -148,6 +160,8 @@ export interface ViewerState {
   remember: boolean;
   /** An export under way (a dictionary key of what), or null. */
   exporting: string | null;
+  /** Nodes matching the search (id and drawn label), best first. */
+  searchResults: { id: string; label: string }[];
 }
 
 export const FILTERS_NONE: Readonly<Filters> = Object.freeze({ sectors: [], regions: [], tieClass: 'all', minShared: 1 }) as Readonly<Filters>;
@@ -195,6 +209,7 @@ export function createInitialState(overrides: Partial<ViewerState> = {}): Viewer
     details: null,
     remember: false,
     exporting: null,
+    searchResults: [],
     ...overrides,
   };
 }
@@ -235,7 +250,8 @@ export type Action =
   | { type: 'attention'; analysis: Analysis<AttentionView> | null }
   | { type: 'details'; analysis: Analysis<DetailsView | null> | null }
   | { type: 'setRemember'; on: boolean }
-  | { type: 'exporting'; what: string | null };
+  | { type: 'exporting'; what: string | null }
+  | { type: 'searchResults'; results: { id: string; label: string }[] };
 
 function clamp(step: number, count: number): number {
   return Math.max(0, Math.min(count - 1, Math.round(Number.isFinite(step) ? step : 0)));
@@ -360,5 +376,7 @@ export function reduce(state: ViewerState, action: Action): ViewerState {
       return { ...state, remember: action.on };
     case 'exporting':
       return { ...state, exporting: action.what };
+    case 'searchResults':
+      return { ...state, searchResults: action.results };
   }
 }

@@ -1,4 +1,5 @@
 /** The caption over the map: the date in large type and the live counters. */
+import { counterPhrases } from '../i18n/captions.js';
 import { formatDate } from '../i18n/index.js';
 import type { ViewerState } from '../state/state.js';
 import type { UiContext } from './context.js';
@@ -20,14 +21,7 @@ export function mountCaption(root: HTMLElement, ctx: UiContext): () => void {
       return;
     }
     date.textContent = f.date ? formatDate(s.lang, f.date) : s.legend && !s.legend.dated ? t('time.undated') : '';
-    const window = s.mode === 'window';
-    const parts: string[] = [];
-    const orgKey = window ? 'counter.activeOrganisations' : f.organisations === 1 ? 'counter.organisation' : 'counter.organisations';
-    const pplKey = window ? 'counter.activePeople' : f.people === 1 ? 'counter.person' : 'counter.people';
-    if (s.legend?.hasOrganisations !== false) parts.push(t(orgKey, { n: f.organisations }));
-    parts.push(t(pplKey, { n: f.people }));
-    if (s.view === 'two-mode') parts.push(t('counter.events', { n: f.events }), t('counter.attendances', { n: f.links }));
-    else parts.push(t(f.strong === 1 ? 'counter.strongOne' : 'counter.strong', { n: f.strong }));
+    const parts = counterPhrases(t, s);
     setChildren(counters, parts.flatMap((p, i) => [i > 0 ? el('span', { class: 'mz-dot', text: ' · ' }) : null, el('span', { text: p })]));
     counters.dataset.organisations = String(f.organisations);
     counters.dataset.people = String(f.people);

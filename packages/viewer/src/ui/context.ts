@@ -12,6 +12,16 @@ export interface Intents {
   cancelMapping(): void;
   /** Switch the time mode, keeping the date on the map as close as possible. */
   setMode(mode: TimeMode): void;
+  /** Select a node and move the camera to it. */
+  focusNode(id: string): void;
+  /** Export a picture, the video or a table. */
+  exportFile(kind: 'png' | 'svg' | 'webm' | 'attention' | 'ties' | 'growth'): void;
+  /** Remember the data on this device (or stop and forget it). */
+  setRemember(on: boolean): void;
+  /** Delete what was kept on this device. */
+  forget(): void;
+  /** Enter or leave presenter mode (full screen). */
+  setPresenting(on: boolean): void;
 }
 
 export interface UiContext {

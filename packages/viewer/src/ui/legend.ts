@@ -1,5 +1,5 @@
 /** The legend: sector colours, the size rule (with a switch), edge styles and the tie rule in words. */
-import type { Translate } from '../i18n/index.js';
+import { durationText } from '../i18n/captions.js';
 import { EVENT_COLOR } from '../scene/palette.js';
 import { EDGE_LOOKS } from '../render/style.js';
 import { EDGE_PLAIN, EDGE_STRONG, EDGE_STRONG_FADING, EDGE_WEAK } from '../scene/types.js';
@@ -7,18 +7,7 @@ import type { ViewerState } from '../state/state.js';
 import type { UiContext } from './context.js';
 import { discSwatch, el, lineSwatch, setChildren } from './dom.js';
 
-/** A duration such as `9m` in words. */
-export function durationText(t: Translate, text: string): string {
-  const m = /^\s*(\d+)\s*([dwmy])/i.exec(text);
-  if (!m) return text;
-  const n = Number(m[1]);
-  const u = m[2]!.toLowerCase();
-  if (u === 'm') return t(n === 1 ? 'duration.month' : 'duration.months', { n });
-  if (u === 'y') return t('duration.years', { n });
-  if (u === 'w') return t('duration.weeks', { n });
-  return t('duration.days', { n });
-}
-
+export { durationText } from '../i18n/captions.js';
 
 export function mountLegend(root: HTMLElement, ctx: UiContext): () => void {
   root.setAttribute('data-testid', 'legend');
