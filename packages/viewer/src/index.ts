@@ -33,6 +33,7 @@ import { mountStatus } from './ui/status.js';
 import { mountTimeline } from './ui/timeline.js';
 import { mountToolbar } from './ui/toolbar.js';
 import './ui/viewer.css';
+import { mark } from './perf/marks.js';
 import { createDataClient } from './worker/client.js';
 import type { DataSource, NamedBytes } from './worker/protocol.js';
 
@@ -96,6 +97,7 @@ function toSource(data: ViewerData): DataSource {
 
 /** Mount the viewer and return a handle (see `mountViewer` for the plain dispose form). */
 export function createViewer(element: HTMLElement, data: ViewerData, options: ViewerOptions = {}): ViewerHandle {
+  mark('mount');
   const source = toSource(data);
   const store = createStore(
     createInitialState({ lang: options.lang ?? defaultLanguage(), view: options.view ?? 'organisations', mode: options.mode ?? 'cumulative', safe: options.safe ?? false }),
@@ -130,6 +132,8 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
   const loader = createDataController(store, client, map, options.sceneOptions ?? {}, () => resolveReady(), options.view ?? null);
+  // Ask the worker first: it reads and lays out the data while the page builds the interface.
+  void loader.load(source, options.step ?? 'last');
   const exporter = createExporter(store, map, () => translate, options.onDownload);
   const presenter = createPresenter(root, store);
   const focusNode = (id: string) => {
@@ -215,7 +219,7 @@ export function createViewer(element: HTMLElement, data: ViewerData, options: Vi
   });
 
   let disposed = false;
-  void loader.load(source, options.step ?? 'last');
+  mark('mounted');
 
   return {
     store,

@@ -1,9 +1,12 @@
 /**
  * Entry of the Mycorrhiza viewer app. When served by `mycorrhiza view`, `/data/manifest.json` lists the files
  * given on the command line and the page loads them; otherwise it opens what the user asked this browser to
- * remember (IndexedDB), or the `rupel` example.
+ * remember (IndexedDB), or the `rupel` example. `boot.ts` (imported first) has already started the data worker
+ * and both look-ups.
  */
-import { createViewer, recallRemembered, type NamedBytes, type ViewerData } from './index.js';
+import { manifestResponse, remembered } from './boot.js';
+import { createViewer, type NamedBytes, type ViewerData } from './index.js';
+import { mark } from './perf/marks.js';
 
 interface Manifest {
   files: { name: string; url: string }[];
@@ -12,7 +15,7 @@ interface Manifest {
 async function startData(): Promise<ViewerData> {
   const fromServer = await served();
   if (fromServer) return fromServer;
-  const kept = await recallRemembered().catch(() => null);
+  const kept = await remembered;
   if (kept?.kind === 'files') return { files: kept.files };
   if (kept?.kind === 'example') return { example: kept.name };
   return null;
@@ -20,8 +23,8 @@ async function startData(): Promise<ViewerData> {
 
 async function served(): Promise<ViewerData> {
   try {
-    const res = await fetch('data/manifest.json', { cache: 'no-store' });
-    if (!res.ok) return null;
+    const res = await manifestResponse;
+    if (!res?.ok) return null;
     const manifest = (await res.json()) as Manifest;
     if (!manifest.files?.length) return null;
     const files: NamedBytes[] = await Promise.all(
@@ -37,8 +40,19 @@ const app = document.getElementById('app');
 if (app) {
   app.replaceChildren();
   void startData().then((data) => {
+    mark('data-source');
     const viewer = createViewer(app, data, { documentTitle: true });
     (globalThis as { mycorrhizaViewer?: unknown }).mycorrhizaViewer = viewer;
-    void viewer.ready.then(() => (app.dataset.ready = 'true'));
+    // `data-ready` goes up once the first map has been painted: the frame drawn after `ready` has been committed
+    // (WebGL included) when the animation frame after it starts.
+    void viewer.ready.then(() => {
+      mark('ready');
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          mark('first-frame');
+          app.dataset.ready = 'true';
+        }),
+      );
+    });
   });
 }

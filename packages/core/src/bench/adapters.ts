@@ -2,8 +2,8 @@
  * Glue between the bench and the library's stage functions: the reader, centrality (degree/strength,
  * betweenness, constraint, core numbers), Louvain and attention. Each adapter returns the function to time,
  * or a reason why the stage is skipped, and keeps what the checksums need in the shared context.
- * Betweenness options are passed through to the tie engine; before an exact run on a large graph a BFS pilot
- * estimates its cost (as the igraph peer does) so the bench does not run for hours.
+ * Betweenness options are passed through to the tie engine; in `auto` mode, before an exact run on a large graph,
+ * a BFS pilot estimates its cost (as the igraph peer does) so the bench does not run for hours.
  */
 import { performance } from 'node:perf_hooks';
 import { attention } from '../attention/index.js';
@@ -101,7 +101,7 @@ export const centralityStages: Partial<Record<StageId, Adapter>> = {
     if (pivots !== null) passed.pivots = pivots;
     const detailed = (betweenness as unknown as { detailed?: (graph: PersonGraph, o: object) => { values?: NumberMap; exact?: boolean; pivots?: number } }).detailed;
     const n = g.order;
-    if (!detailed && mode !== 'sampled' && n > 1000) {
+    if (!detailed && mode === 'auto' && n > 1000) {
       // This build of the tie engine only computes exact values: estimate first, skip beyond the budget.
       const perBfs = bfsPilot(compactGraph(g, null, 'bench'));
       const estimate = perBfs * BRANDES_OVER_BFS * n;

@@ -20,6 +20,7 @@ import { checksumRows, renderReport, STAGES, type AnalyzeRun, type BenchReport, 
 
 const FLAGS: Record<string, FlagSpec> = {
   'no-peers': { kind: 'boolean', help: 'run only our pipeline (checksums are still compared with bench/peers/results.md)' },
+  peers: { kind: 'string', help: 'which peers to run: comma-separated from limit, igraph, networkx (default all)' },
   stages: { kind: 'string', help: `comma-separated stages (prerequisites are added): ${STAGES.join(', ')}` },
   budget: { kind: 'string', help: 'seconds a single step of a Python peer may take (default 120)' },
   file: { kind: 'string', help: 'benchmark this CSV instead of bench/data/<scale>.csv (scale still picks the reference checksums)' },
@@ -171,6 +172,8 @@ async function main(argv: string[]): Promise<number> {
   if (!(SCALES as readonly string[]).includes(scale)) throw new UsageError(`bench: unknown scale "${positionals[0]}"; use S, M, L or XL.`);
   const sc = scale as Scale;
   pipelineOptions(flags); // validate before the long work starts
+  const tools = flags.peers === undefined ? undefined : String(flags.peers).split(',').map((t) => t.trim());
+  for (const t of tools ?? []) if (!['limit', 'igraph', 'networkx'].includes(t)) throw new UsageError(`bench: unknown peer "${t}"; use limit, igraph or networkx.`);
   const budget = num('budget', flags.budget, 120, 1);
   const heap = num('heap', flags.heap, 16384, 256);
   const paths = benchPaths(ROOT);
@@ -204,7 +207,7 @@ async function main(argv: string[]): Promise<number> {
   const analyze = flags['no-analyze'] || flags.stages !== undefined ? undefined : await runAnalyze(csv, sc, paths.out, analyzeTimeout);
   let peers: PeerRun[] = [];
   if (!flags['no-peers']) {
-    peers = runPeers(paths, sc, csv, python, { budget, memKb: 20 * 1024 * 1024, networkxXl: process.env.NX_XL === '1' }, log);
+    peers = runPeers(paths, sc, csv, python, { budget, memKb: 20 * 1024 * 1024, networkxXl: process.env.NX_XL === '1', ...(tools ? { tools: tools as PeerRun['tool'][] } : {}) }, log);
   }
   const report: BenchReport = {
     scale: sc,

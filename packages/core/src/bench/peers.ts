@@ -137,6 +137,8 @@ export interface PeerRunOptions {
   memKb: number;
   /** Also run networkx on XL (by default it is not attempted, as in run.sh: it would need ~49 GiB). */
   networkxXl: boolean;
+  /** Which peers to run. Default: all three. */
+  tools?: readonly PeerRun['tool'][];
 }
 
 /** Build `limit.c` with `gcc -O2` into `bench/out/limit` (when missing or older than the source); null + reason when impossible. */
@@ -155,14 +157,18 @@ export function buildLimit(paths: BenchPaths): { exe: string | null; why?: strin
 /** Run limit.c, python-igraph and networkx on `csv`, sequentially; tools that are not installed are reported, not fatal. */
 export function runPeers(paths: BenchPaths, scale: Scale, csv: string, python: string | null, options: PeerRunOptions, log: (line: string) => void): PeerRun[] {
   const runs: PeerRun[] = [];
-  const limit = buildLimit(paths);
-  if (limit.exe) {
+  const wanted = options.tools ?? ['limit', 'igraph', 'networkx'];
+  const limit = wanted.includes('limit') ? buildLimit(paths) : { exe: null };
+  if (!wanted.includes('limit')) {
+    /* not selected */
+  } else if (limit.exe) {
     log('running limit.c ...');
     const r = spawnJson(limit.exe, [csv], null, null);
     runs.push({ tool: 'limit', result: r.json, wallS: r.wallS, ...(r.why ? { why: r.why } : {}) });
   } else runs.push({ tool: 'limit', result: null, why: limit.why ?? 'not built' });
 
   for (const tool of ['igraph', 'networkx'] as const) {
+    if (!wanted.includes(tool)) continue;
     const modules = tool === 'igraph' ? ['igraph', 'numpy', 'scipy'] : ['networkx'];
     if (!python) {
       runs.push({ tool, result: null, why: 'python3 not found' });

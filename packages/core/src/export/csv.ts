@@ -19,6 +19,9 @@ export function restoreNeutralised(text: string): string {
   return text[0] === "'" && QUOTED_FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 /** Format one value: numbers as shortest round-trip text, booleans as true/false, null as empty. */
@@ -26,7 +29,9 @@ export function formatCsvValue(value: CsvValue, delimiter = ','): string {
   if (value == null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = neutraliseFormula(value);
+  // Control characters other than tab, CR and LF have no place in a table (and make readers take the file
+  // for binary); lone surrogates cannot be encoded as UTF-8. Both are dropped or replaced.
+  const text = neutraliseFormula(value.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD'));
   return /["\r\n]/.test(text) || text.includes(delimiter) || text !== text.trim() ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 

@@ -89,6 +89,12 @@ export function readRow(ctx: RowContext, row: TableRow): RowOutcome {
   }
   const headers = table.headers;
   const cells = row.cells;
+  if (row.uncomputed?.length) {
+    // read-excel-file reads such a cell as empty: using the row would silently lose its person, event, ...
+    for (const c of row.uncomputed)
+      err(columnLabel(headers, c), null, 'formula-uncomputed', 'this cell holds a formula without a computed value (the workbook was never recalculated, or the formula gives an error such as #N/A), so its value is unknown.', 'Open the file in Excel or LibreOffice, let it recalculate and save it again, or replace the formula by its value.');
+    return out;
+  }
   if (repeatsHeader(headers, cells)) {
     err(null, cells.map((c) => cellText(c)).join(table.delimiter ?? ', '), 'repeated-header', 'this row repeats the header line (were several files pasted together?); it is not an attendance.', 'Remove the repeated header line (or give the files separately: they are concatenated).');
     return out;

@@ -28,6 +28,8 @@ export interface TableRow {
   broken?: 'quote' | 'too-long' | 'not-object';
   /** Share of the file read once this row is done, in [0, 1] (for progress bars). */
   progress: number;
+  /** XLSX only: 0-based columns of this row holding a formula without a computed value. */
+  uncomputed?: number[];
 }
 
 /** A parsed table. `rows` can be iterated more than once (CSV re-parses; XLSX and JSON walk memory). */
@@ -254,7 +256,8 @@ async function parseXlsx(file: InputFile, sheet: string | null, ext: string): Pr
         const r = sheetRows[i]!;
         const cells = r.slice(0, width);
         if (isEmptyRow(cells)) continue;
-        yield { row: i + 1, cells, progress: (i + 1) / n };
+        const uncomputed = read.uncomputed.get(i + 1)?.filter((c) => c < width);
+        yield uncomputed?.length ? { row: i + 1, cells, progress: (i + 1) / n, uncomputed } : { row: i + 1, cells, progress: (i + 1) / n };
       }
     },
   };

@@ -47,6 +47,7 @@ export const ISSUE_CODES = [
   'repeated-header',
   'mixed-delimiter',
   'formula-cell',
+  'formula-uncomputed',
   'two-events-one-day',
   'unused-event',
   'mixed-encoding',

@@ -1,14 +1,18 @@
 /**
  * Identity of names: two spellings are the same person or organisation when they are equal after trimming,
- * collapsing spaces, Unicode normalisation (NFC vs NFD count as one), and folding case and accents.
+ * collapsing spaces, Unicode normalisation (NFC vs NFD count as one), dropping invisible format characters,
+ * and folding case and accents.
  */
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Invisible format characters (zero-width space and joiners, soft hyphen, bidi marks, BOM): a name pasted
+// from a web page or a PDF often carries them, and they must not split one person into two.
+const INVISIBLE = /\p{Cf}/gu;
 const SPACES = /\s+/g;
 
 /** The identity key of a name: `"  Élise  Dupont "` and `"elise dupont"` give the same key. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(COMBINING_MARKS, '').replace(SPACES, ' ').trim().toLocaleLowerCase('en').normalize('NFC');
+  return name.normalize('NFKD').replace(INVISIBLE, '').replace(COMBINING_MARKS, '').replace(SPACES, ' ').trim().toLocaleLowerCase('en').normalize('NFC');
 }
 
 /** A display form of a name: NFC, trimmed, inner spaces collapsed; case and accents kept. */

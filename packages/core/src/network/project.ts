@@ -199,8 +199,10 @@ export function projectOrganisations(model: AttendanceModel, options?: NetworkOp
           }
         } else {
           const t = table.find(o1, o2);
-          const pa = o1 < o2 ? p1 : p2;
-          const pb = o1 < o2 ? p2 : p1;
+          // A person tie counts once per organisation tie, whichever side each person stood on at this event
+          // (two people who swap organisations between events are still one person pair).
+          const pa = p1 < p2 ? p1 : p2;
+          const pb = p1 < p2 ? p2 : p1;
           if (numeric) cross.push(t * np2 + pa * np + pb);
           else if (!crossSeen.has(`${t},${pa},${pb}`)) {
             crossSeen.add(`${t},${pa},${pb}`);

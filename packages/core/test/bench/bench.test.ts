@@ -98,6 +98,17 @@ describe('bench harness', () => {
     expect(res.stages.find((s) => s.id === 'betweenness')?.variant).toBe('exact');
   });
 
+  it('runPipeline(file, {done, dnf}) rebuilds measured prerequisites without recording them and skips dependents of a DNF', async () => {
+    const file = join(dir, 'tiny2.csv');
+    writeFileSync(file, tinyCsv(11).text);
+    const base = { betweenness: 'auto' as const, pivots: null, budget: 60 };
+    const a = await runPipeline(file, { ...base, stages: ['person-projection'], done: ['model'] }, () => {});
+    expect(a.stages.map((s) => s.id)).toEqual(['person-projection']);
+    expect(a.checksum.person_edges).toBeGreaterThan(0);
+    const b = await runPipeline(file, { ...base, stages: ['components'], dnf: ['tie-profiles'] }, () => {});
+    expect(b.stages.map((s) => [s.id, s.skipped])).toEqual([['model', undefined], ['components', 'needs tie-profiles']]);
+  });
+
   it('selectStages adds prerequisites and keeps pipeline order', () => {
     expect(selectStages(['louvain'])).toEqual(['model', 'tie-profiles', 'louvain']);
     expect(selectStages(['growth', 'parse'])).toEqual(['parse', 'model', 'growth']);
@@ -126,12 +137,14 @@ describe('bench harness', () => {
     const peers: PeerRun[] = [{ tool: 'igraph', result: { tool: 'igraph', version: '0.10.2', steps: { louvain: { s: 2, peak_mb: 100 } }, checksum: { people: 5 } } }];
     const r: BenchReport = {
       scale: 'M', input: { path: 'bench/data/M.csv', bytes: 1e6 }, machine: { cpu: 'x', cores: 2, node: 'v20', loadStart: 1, loadEnd: 1 }, date: 'now', budget: 120,
-      ours: { tool: 'mycorrhiza', node: 'v20', stages: [{ id: 'louvain', s: 1, peakMb: 50 }], checksum: { people: 4 }, notes: [], processPeakMb: 50, perStagePeak: true },
+      ours: { tool: 'mycorrhiza', node: 'v20', stages: [{ id: 'louvain', s: 1, peakMb: 50 }, { id: 'attention', s: null, peakMb: null, dnf: 600 }], checksum: { people: 4 }, notes: [], processPeakMb: 50, perStagePeak: true },
       peers, reference: {},
     };
     const md = renderReport(r);
     expect(md).toMatch(/\| louvain \| 1\.000 s \/ 50 MB \| 2\.000 s \/ 100 MB \| not run \| — \| 0\.50× \|/);
     expect(md).toMatch(/\| people \| 4 \| 5 \|.*\*\*MISMATCH\*\* \|/);
     expect(md).toMatch(/Louvain within 2× of python-igraph \(M\) \| ours\/igraph = 0\.50× \| yes \|/);
+    expect(md).toMatch(/\| attention \| DNF \(> 600 s\) \|/);
+    expect(md).not.toMatch(/\| constraint \|/); // not run and nothing to compare: left out
   });
 });

@@ -43,9 +43,16 @@ export function createDataController(
   let pendingStep: number | 'first' | 'last' = 'last';
   let disposed = false;
   let shownSource: DataSource | null = null;
-  const progress = { onProgress: (phase: string, fraction: number) => store.dispatch({ type: 'progress', phase, fraction }) };
+  const progress = {
+    onProgress: (phase: string, fraction: number) => {
+      // The worker has started on the data: the map's one-time set-up can now run beside it. (Not earlier: a
+      // busy page holds back the worker's start and the delivery of its first message.)
+      map.prepare();
+      store.dispatch({ type: 'progress', phase, fraction });
+    },
+  };
 
-  function accept(r: LoadResult, source: DataSource | null, step: number | 'first' | 'last'): void {
+  async function accept(r: LoadResult, source: DataSource | null, step: number | 'first' | 'last'): Promise<void> {
     if (disposed || r.kind === 'stale') return;
     if (r.kind === 'mapping') {
       store.dispatch({ type: 'mappingNeeded', request: r.request });
@@ -56,13 +63,14 @@ export function createDataController(
       return;
     }
     store.dispatch({ type: 'pause' });
+    const shown = await map.setScene(r.scene, step);
+    // Superseded by a later scene while a large map was being built.
+    if (!shown || disposed) return;
     if (source) {
       shownSource = source;
       // New data: switch the mode's steps and show the scene.
-      const shown = map.setScene(r.scene, step);
       store.dispatch({ type: 'loaded', source: sourceState(source), report: r.report, view: r.scene.view, stepCount: shown.stepCount, step: shown.step, convenor: r.convenor ?? null });
     } else {
-      const shown = map.setScene(r.scene, step);
       store.dispatch({ type: 'sceneReady', view: r.scene.view, stepCount: shown.stepCount, step: shown.step });
     }
     onShown();
@@ -75,17 +83,17 @@ export function createDataController(
     const view = requestedView;
     requestedView = null;
     const r = await client.load(source, view, sceneOptions, source.kind === 'files' && !source.map, progress);
-    accept(r, source, step);
+    await accept(r, source, step);
   }
 
   const off = store.subscribe((s, p) => {
     if (s.view !== p.view && map.scene && map.scene.view !== s.view) {
       const date = p.frameInfo?.date ?? null;
       store.dispatch({ type: 'loadStart' });
-      void client.scene(s.view, sceneOptions, progress).then((r) => {
+      void client.scene(s.view, sceneOptions, progress).then((r) =>
         // Keep the date on the map: same step index in the same mode (steps depend on the model, not the view).
-        accept(r, null, date === null ? 'last' : store.getState().step);
-      });
+        accept(r, null, date === null ? 'last' : store.getState().step),
+      );
     }
   });
 

@@ -44,3 +44,35 @@ export function displayChanged(s: ViewerState, p: ViewerState): boolean {
   );
 }
 
+
+function sameSet(a: ReadonlySet<number> | null, b: ReadonlySet<number> | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** True when two filter settings let the same nodes and edges through. */
+export function sameFilters(fa: DisplayFilters | null | undefined, fb: DisplayFilters | null | undefined): boolean {
+  fa ??= null;
+  fb ??= null;
+  return fa === fb || (!!fa && !!fb && fa.tieClass === fb.tieClass && fa.minShared === fb.minShared && sameSet(fa.sectors, fb.sectors) && sameSet(fa.regions, fb.regions));
+}
+
+/** True when two display states show the same (so the map need not re-run its reducers). */
+export function sameDisplay(a: DisplayState, b: DisplayState): boolean {
+  const ma = a.marked ?? [], mb = b.marked ?? [];
+  return (
+    sameFilters(a.filters, b.filters) &&
+    a.hovered === b.hovered &&
+    a.selected === b.selected &&
+    a.sizeBy === b.sizeBy &&
+    a.personLabels === b.personLabels &&
+    !!a.safe === !!b.safe &&
+    !!a.codeOrganisations === !!b.codeOrganisations &&
+    (a.search ?? '') === (b.search ?? '') &&
+    (a.hiddenNode ?? null) === (b.hiddenNode ?? null) &&
+    ma.length === mb.length &&
+    ma.every((id, i) => id === mb[i])
+  );
+}

@@ -3,8 +3,9 @@
  * frames and display state into the renderer and publishes counters and legend back into the state. A step does
  * no graph rebuild and no layout: only a new frame and a refresh without re-indexing.
  */
-import { createMapRenderer, type DisplayState, type MapRenderer } from '../render/renderer.js';
-import { displayChanged, displayState } from './display.js';
+import { mark, measureSince } from '../perf/marks.js';
+import { buildMapGraph, createMapRenderer, createSpareRenderer, isLightScene, type DisplayState, type MapGraph, type MapRenderer } from '../render/renderer.js';
+import { displayChanged, displayState, sameDisplay, sameFilters } from './display.js';
 
 export { displayState } from './display.js';
 import { clampStep, computeFrame, displayCounters, stepCount, type Frame } from '../scene/frame.js';
@@ -17,16 +18,28 @@ export interface MapController {
   readonly scene: Scene | null;
   readonly renderer: MapRenderer | null;
   readonly frame: Frame | null;
-  /** Show a new scene (a new view or new data) at a step of the current mode. */
-  setScene(scene: Scene, step: number | 'first' | 'last'): { stepCount: number; step: number };
+  /**
+   * Show a new scene (a new view or new data) at a step of the current mode. Small maps are shown at once; large
+   * ones are built in slices with pauses between them, so the page keeps answering (the previous map stays until
+   * then). Resolves with the steps shown, or null when a later scene superseded this one.
+   */
+  setScene(scene: Scene, step: number | 'first' | 'last'): Promise<{ stepCount: number; step: number } | null>;
   /** Step count and the equivalent step when switching to another mode. */
   modeSwitch(mode: TimeMode): { stepCount: number; step: number };
   /** Milliseconds of JS work of each timeline step so far (frame computation + reducers + draw call). */
   readonly stepTimes: number[];
+  /**
+   * Make the renderer's WebGL contexts, shaders and fonts ready before the first scene arrives (call once the data
+   * has been asked for): the first scene then reuses them.
+   */
+  prepare(): void;
   /** Animate the camera to a node on the map. */
   focusNode(id: string): boolean;
   dispose(): void;
 }
+
+/** Give the page a turn (input, timers, a frame) before going on. */
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Buckets of the tie-strength distribution: 1, 2, ..., STRENGTH_BUCKETS or more shared events. */
 export const STRENGTH_BUCKETS = 8;
@@ -91,6 +104,9 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
   let renderer: MapRenderer | null = null;
   let frame: Frame | null = null;
   const stepTimes: number[] = [];
+  let spare: ReturnType<typeof createSpareRenderer> = null;
+  let sceneToken = 0;
+  let disposed = false;
 
   function show(state: ViewerState, animate: boolean, timed: boolean): void {
     if (!scene || !renderer) return;
@@ -103,18 +119,21 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
 
   const off = store.subscribe((s, p) => {
     if (!scene || !renderer) return;
-    if (s.step !== p.step || s.mode !== p.mode) {
+    // The frame on the map may already be this step's (new data is shown before the state says "loaded").
+    if ((s.step !== p.step || s.mode !== p.mode) && !(frame && frame.step === s.step && frame.mode === s.mode)) {
       const animate = s.playing || Math.abs(s.step - p.step) === 1;
       show(s, animate && s.mode === p.mode, s.mode === p.mode);
     }
     // Entering or leaving presenter mode, or letting go of a partner, shows the whole map again.
     if (s.presenting !== p.presenting || (s.selected === null && p.selected !== null)) renderer.resetCamera();
     if (displayChanged(s, p)) {
-      // Cached so the renderer can tell unchanged filters apart by identity.
       const d = displayState(s, scene);
-      if (s.filters === p.filters && lastDisplay) d.filters = lastDisplay.filters;
-      lastDisplay = d;
-      renderer.setDisplay(d);
+      // Unchanged filters keep their identity, which the renderer checks; an unchanged display is not redrawn.
+      if (lastDisplay && sameFilters(d.filters, lastDisplay.filters)) d.filters = lastDisplay.filters;
+      if (!lastDisplay || !sameDisplay(d, lastDisplay)) {
+        lastDisplay = d;
+        renderer.setDisplay(d);
+      }
     }
     if (s.search !== p.search || s.safe !== p.safe || s.codeOrganisations !== p.codeOrganisations || (s.search && s.frameInfo !== p.frameInfo)) publishSearch(s);
   });
@@ -141,22 +160,46 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       return frame;
     },
     stepTimes,
-    setScene(next, step) {
+    async setScene(next, step) {
+      const token = ++sceneToken;
+      const stale = () => token !== sceneToken || disposed;
+      mark('set-scene');
+      const large = isLightScene(next);
+      let graph: MapGraph | null = null;
+      if (large) {
+        graph = await buildMapGraph(next, pause, stale);
+        await pause();
+        if (stale() || !graph) return null;
+      }
       renderer?.dispose();
       scene = next;
       frame = null;
-      const state = store.getState();
-      renderer = createMapRenderer(container, next, {
-        onHover: (node) => store.dispatch({ type: 'hover', node }),
-        onSelect: (node) => store.dispatch({ type: 'select', node }),
-      });
-      const n = stepCount(next, state.mode);
-      const s = step === 'first' ? 0 : step === 'last' ? n - 1 : clampStep(next, state.mode, step);
-      lastDisplay = displayState({ ...state, hovered: null, selected: null }, next);
+      renderer = createMapRenderer(
+        container,
+        next,
+        {
+          onHover: (node) => store.dispatch({ type: 'hover', node }),
+          onSelect: (node) => store.dispatch({ type: 'select', node }),
+        },
+        spare,
+        graph,
+      );
+      spare = null;
+      lastDisplay = displayState({ ...store.getState(), hovered: null, selected: null }, next);
       renderer.setDisplay(lastDisplay);
       store.dispatch({ type: 'legend', legend: legendInfo(next) });
+      // Sigma's indexing of a large map and its first frame are separate tasks too.
+      if (large) await pause();
+      if (stale()) return null;
+      const state = store.getState();
+      const n = stepCount(next, state.mode);
+      const s = step === 'first' ? 0 : step === 'last' ? n - 1 : clampStep(next, state.mode, step);
       show({ ...state, step: s }, false, false);
+      measureSince('set-scene', 'set-scene');
       return { stepCount: n, step: s };
+    },
+    prepare() {
+      if (!renderer && !spare) spare = createSpareRenderer(container);
     },
     modeSwitch(mode) {
       const state = store.getState();
@@ -181,10 +224,13 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       return renderer?.focusNode(id) ?? false;
     },
     dispose() {
+      disposed = true;
       off();
       resizeObserver?.disconnect();
       renderer?.dispose();
       renderer = null;
+      spare?.kill();
+      spare = null;
       scene = null;
     },
   };

@@ -7,11 +7,14 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { computeFrame, stepCount, type Frame } from '../scene/frame.js';
 import { EVENT_COLOR, NO_SECTOR_COLOR } from '../scene/palette.js';
 import { EDGE_HIDDEN, EDGE_PLAIN, EDGE_STRONG, EDGE_STRONG_FADING, EDGE_WEAK, EDGE_WEAK_FADING, NODE_EVENT, NODE_PERSON, type Scene } from '../scene/types.js';
 import type { SizeBy } from '../state/state.js';
+import { mark, measureSince } from '../perf/marks.js';
+import { drawingOrder } from './order.js';
 import { chooseLabels, drawHaloLabel, drawHoverRing, type LabelCandidate } from './labels.js';
 import { EDGE_LOOKS, mixToward, nodeRadius, shortLabel, THEME } from './style.js';
 
@@ -125,20 +128,138 @@ export interface MapRenderer {
   dispose(): void;
 }
 
-export function createMapRenderer(container: HTMLElement, scene: Scene, options: MapRendererOptions = {}): MapRenderer {
+/** Sigma's settings for a map: light programs for large maps, the map's reducers, labels and camera limits. */
+function sigmaSettings(light: boolean, nodeReducer: unknown, edgeReducer: unknown): Partial<Settings> {
+  return {
+    nodeProgramClasses: { circle: light ? NodePointProgram : NodeCircleProgram },
+    edgeProgramClasses: { line: light ? EdgeLineProgram : EdgeRectangleProgram },
+    defaultNodeType: 'circle',
+    defaultEdgeType: 'line',
+    nodeReducer: nodeReducer as never,
+    edgeReducer: edgeReducer as never,
+    hideEdgesOnMove: light,
+    hideLabelsOnMove: light,
+    renderEdgeLabels: false,
+    enableEdgeEvents: false,
+    labelFont: LABEL_FONT,
+    labelWeight: LABEL_WEIGHT,
+    labelSize: 13,
+    labelColor: { color: THEME.label },
+    labelRenderedSizeThreshold: 0,
+    defaultDrawNodeLabel: drawHaloLabel as never,
+    defaultDrawNodeHover: drawHoverRing as never,
+    stagePadding: 36,
+    zIndex: false,
+    minCameraRatio: 0.04,
+    maxCameraRatio: 3,
+  };
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+
+/** Width of a label in pixels (one shared 2D context; a rough estimate without canvas). */
+export function measureLabel(text: string, fontSize: number): number {
+  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return text.length * fontSize * 0.6;
+  measureCtx.font = `${LABEL_WEIGHT} ${fontSize}px ${LABEL_FONT}`;
+  return measureCtx.measureText(text).width;
+}
+
+/**
+ * A renderer made before the data arrives, so the page does its one-time work (WebGL contexts, shader compilation
+ * in the GPU process, font look-up for labels, sigma's code) while the worker reads and lays out the data. It
+ * draws two background-coloured dots and a line that nobody can see; `createMapRenderer` takes it over. Returns
+ * null when the container cannot hold a renderer yet (no size, no WebGL): the map then makes its own.
+ */
+export function createSpareRenderer(container: HTMLElement): Sigma | null {
+  try {
+    measureLabel('Mycorrhiza', 13);
+    const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+    const look = { size: 3, color: THEME.background, label: ' ', forceLabel: true };
+    graph.addNode('a', { x: 0, y: 0, ...look });
+    graph.addNode('b', { x: 1, y: 1, ...look });
+    graph.addUndirectedEdge('a', 'b', { size: 1, color: THEME.background });
+    return new Sigma(graph, container, sigmaSettings(false, null, null));
+  } catch {
+    return null;
+  }
+}
+
+/** The graph sigma draws for a scene, with each edge's key and the drawing order. */
+export interface MapGraph {
+  graph: Graph;
+  edgeKeys: string[];
+  order: Int32Array;
+}
+
+/** True when a scene is drawn with the light programs. */
+export function isLightScene(scene: Scene): boolean {
+  return scene.edgeCount > LIGHT_PROGRAM_EDGES;
+}
+
+/**
+ * Build sigma's graph of a scene: nodes at their final positions, edges in drawing order (insertion order: edges
+ * with more shared events in the end go last, so strong ties lie on top). With `pause`, the edges are added in
+ * slices with a pause between them (large maps: the page keeps answering); returns null when `cancelled()` says
+ * the graph is no longer wanted.
+ */
+export function buildMapGraph(scene: Scene): MapGraph;
+export function buildMapGraph(scene: Scene, pause: () => Promise<void>, cancelled: () => boolean): Promise<MapGraph | null>;
+export function buildMapGraph(scene: Scene, pause?: () => Promise<void>, cancelled?: () => boolean): MapGraph | Promise<MapGraph | null> {
   const N = scene.nodeCount, M = scene.edgeCount;
-  const light = M > LIGHT_PROGRAM_EDGES;
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (let v = 0; v < N; v++) graph.addNode(scene.nodeId[v]!, { x: scene.x[v], y: scene.y[v], i: v, size: 1, label: null });
   const edgeKeys: string[] = new Array(M);
-  // Drawing order = insertion order: edges with more shared events in the end go last, so strong ties lie on top.
-  const order = Array.from({ length: M }, (_, i) => i);
-  const total = (i: number) => scene.edgeEventStart[i + 1]! - scene.edgeEventStart[i]!;
-  order.sort((a, b) => total(a) - total(b) || a - b);
-  for (const i of order) {
-    edgeKeys[i] = String(i);
-    graph.addUndirectedEdgeWithKey(edgeKeys[i]!, scene.nodeId[scene.edgeSource[i]!]!, scene.nodeId[scene.edgeTarget[i]!]!, { i });
+  const order = drawingOrder(scene);
+  const add = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      edgeKeys[i] = String(i);
+      graph.addUndirectedEdgeWithKey(edgeKeys[i]!, scene.nodeId[scene.edgeSource[i]!]!, scene.nodeId[scene.edgeTarget[i]!]!, { i });
+    }
+  };
+  if (!pause) {
+    add(0, M);
+    return { graph, edgeKeys, order };
   }
+  return (async () => {
+    for (let k = 0; k < M; k += GRAPH_SLICE) {
+      await pause();
+      if (cancelled?.()) return null;
+      add(k, Math.min(M, k + GRAPH_SLICE));
+    }
+    return { graph, edgeKeys, order };
+  })();
+}
+
+/** Edges added to sigma's graph between two pauses when building a large map. */
+const GRAPH_SLICE = 12_000;
+
+/** Colours mixed towards the background, by base colour and 1/32 step (the reducers run for every item). */
+const mixCache = new Map<string, string[]>();
+function faded(color: string, t: number): string {
+  const k = Math.round(Math.max(0, Math.min(1, t)) * 32);
+  if (k >= 32) return color;
+  let row = mixCache.get(color);
+  if (!row) mixCache.set(color, (row = new Array<string>(32)));
+  return (row[k] ??= mixToward(color, THEME.background, k / 32));
+}
+
+/**
+ * Make the map of a scene. `spare` (from `createSpareRenderer` on the same container) is reused when given;
+ * it then belongs to the returned renderer.
+ */
+export function createMapRenderer(
+  container: HTMLElement,
+  scene: Scene,
+  options: MapRendererOptions = {},
+  spare: Sigma | null = null,
+  prebuilt: MapGraph | null = null,
+): MapRenderer {
+  mark('renderer');
+  const N = scene.nodeCount, M = scene.edgeCount;
+  const light = isLightScene(scene);
+  const { graph, edgeKeys, order } = prebuilt ?? buildMapGraph(scene);
   const index = new Map<string, number>();
   scene.nodeId.forEach((id, v) => index.set(id, v));
 
@@ -170,7 +291,16 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
   const labelled = new Uint8Array(N);
   const appearAt = new Float64Array(N);
   let focus = -1;
+  let selectedIndex = -1;
   const focusNeighbour = new Uint8Array(N);
+  // What each node and edge was last drawn with, so a new frame redraws only what it changes (a time step of a
+  // large map touches a few thousand items, not all 60,000). A display change, a focus or a fade redraws
+  // everything. Sigma first draws everything hidden (no frame yet), which is what these start with.
+  const drawnShown = new Uint8Array(N);
+  const drawnRadius = new Float32Array(N);
+  const drawnLabelled = new Uint8Array(N);
+  const drawnEdge = new Uint8Array(M);
+  let drawnStrength = 1;
   let now = 0;
   let fadeUntil = 0;
   let raf = 0;
@@ -185,41 +315,68 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     return s >= 0 ? scene.sectorColors[s]! : NO_SECTOR_COLOR;
   }
 
+  // The reducers fill in the copy of the attributes sigma hands them (sigma copies them for each call), so a
+  // redraw of 50,000 edges allocates no further objects; colours come from a cache.
   const nodeReducer = (_key: string, attrs: Record<string, unknown>): Partial<NodeDisplayData> => {
     const v = attrs.i as number;
-    const base = { x: scene.x[v]!, y: scene.y[v]! };
-    if (!shown(v)) return { ...base, size: 0, color: '#000000', label: null, hidden: true };
+    const d = attrs as Partial<NodeDisplayData>;
+    d.x = scene.x[v]!;
+    d.y = scene.y[v]!;
+    if (!shown(v)) {
+      d.size = 0;
+      d.color = '#000000';
+      d.label = null;
+      d.hidden = true;
+      return d;
+    }
     const t = fadeT(v);
     const inFocus = focus >= 0 ? v === focus || focusNeighbour[v] === 1 : !searching || matched[v] === 1;
     let label: string | null = null;
     if (v === focus) label = shortLabel(labelText(v), 60);
     else if ((labelled[v] === 1 && inFocus) || (searching && matched[v] === 1) || marked[v] === 1) label = shortLabel(labelText(v), 30);
-    return {
-      ...base,
-      size: radius[v]! * (0.35 + 0.65 * t) * (marked[v] === 1 ? 1.25 : 1),
-      color: marked[v] === 1 ? MARK_COLOR : inFocus ? mixToward(nodeColor(v), THEME.background, t) : THEME.dimmed,
-      label,
-      forceLabel: label !== null,
-      highlighted: v === index.get(display.selected ?? ''),
-      hidden: false,
-    };
+    d.size = radius[v]! * (0.35 + 0.65 * t) * (marked[v] === 1 ? 1.25 : 1);
+    d.color = marked[v] === 1 ? MARK_COLOR : inFocus ? faded(nodeColor(v), t) : THEME.dimmed;
+    d.label = label;
+    d.forceLabel = label !== null;
+    d.highlighted = v === selectedIndex;
+    d.hidden = false;
+    return d;
   };
 
   const edgeReducer = (_key: string, attrs: Record<string, unknown>): Partial<EdgeDisplayData> => {
     const i = attrs.i as number;
+    const d = attrs as Partial<EdgeDisplayData>;
     const cls = frame ? frame.edgeClass[i]! : EDGE_HIDDEN;
-    if (cls === EDGE_HIDDEN || !edgePasses(i, cls)) return { hidden: true, size: 0, color: '#000000' };
+    d.hidden = false;
+    if (cls === EDGE_HIDDEN || !edgePasses(i, cls)) {
+      d.hidden = true;
+      d.size = 0;
+      d.color = '#000000';
+      return d;
+    }
     const s = scene.edgeSource[i]!, tg = scene.edgeTarget[i]!;
-    if (searching && focus < 0 && !matched[s] && !matched[tg]) return { size: EDGE_LOOKS[cls]!.size, color: THEME.dimmedEdge, hidden: false };
     const look = EDGE_LOOKS[cls]!;
+    if (searching && focus < 0 && !matched[s] && !matched[tg]) {
+      d.size = look.size;
+      d.color = THEME.dimmedEdge;
+      return d;
+    }
     const t = Math.min(fadeT(s), fadeT(tg));
     if (focus >= 0) {
-      if (s !== focus && tg !== focus) return { hidden: true, size: 0, color: '#000000' };
-      return { size: look.size + 0.8, color: mixToward(FOCUS_EDGE, THEME.background, t), hidden: false };
+      if (s !== focus && tg !== focus) {
+        d.hidden = true;
+        d.size = 0;
+        d.color = '#000000';
+        return d;
+      }
+      d.size = look.size + 0.8;
+      d.color = faded(FOCUS_EDGE, t);
+      return d;
     }
     // Dense frames draw their ties lighter (by the mean degree), so the structure stays readable at the close.
-    const k = t * edgeStrength;
-    return { size: look.size, color: k < 1 ? mixToward(look.color, THEME.background, k) : look.color, hidden: false };
+    d.size = look.size;
+    d.color = faded(look.color, t * edgeStrength);
+    return d;
   };
 
   function edgePasses(i: number, cls: number): boolean {
@@ -252,29 +409,20 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     if (searching) for (let v = 0; v < N; v++) if (searchKey(labelText(v)).includes(q)) matched[v] = 1;
   }
 
-  const sigma = new Sigma(graph, container, {
-    nodeProgramClasses: { circle: light ? NodePointProgram : NodeCircleProgram },
-    edgeProgramClasses: { line: light ? EdgeLineProgram : EdgeRectangleProgram },
-    defaultNodeType: 'circle',
-    defaultEdgeType: 'line',
-    nodeReducer: nodeReducer as never,
-    edgeReducer: edgeReducer as never,
-    hideEdgesOnMove: light,
-    hideLabelsOnMove: light,
-    renderEdgeLabels: false,
-    enableEdgeEvents: false,
-    labelFont: LABEL_FONT,
-    labelWeight: LABEL_WEIGHT,
-    labelSize: 13,
-    labelColor: { color: THEME.label },
-    labelRenderedSizeThreshold: 0,
-    defaultDrawNodeLabel: drawHaloLabel as never,
-    defaultDrawNodeHover: drawHoverRing as never,
-    stagePadding: 36,
-    zIndex: false,
-    minCameraRatio: 0.04,
-    maxCameraRatio: 3,
-  });
+  measureSince('renderer:graph', 'renderer');
+  mark('sigma');
+  const settings = sigmaSettings(light, nodeReducer, edgeReducer);
+  let sigma: Sigma;
+  if (spare && spare.getContainer() === container) {
+    // The spare renderer made while the data loaded: its WebGL contexts, shaders and fonts are ready.
+    spare.setSettings(settings);
+    spare.setGraph(graph);
+    sigma = spare;
+  } else {
+    spare?.kill();
+    sigma = new Sigma(graph, container, settings);
+  }
+  measureSince('renderer:sigma', 'sigma');
 
   function computeRadii(): void {
     if (!frame) return;
@@ -290,13 +438,6 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
         : nodeRadius(k, N, frame.nodeAttendance[v]!, maxAttendance[k]!);
     }
   }
-
-  const measureCtx = document.createElement('canvas').getContext('2d');
-  const measureLabel = (text: string, fontSize: number): number => {
-    if (!measureCtx) return text.length * fontSize * 0.6;
-    measureCtx.font = `${LABEL_WEIGHT} ${fontSize}px ${LABEL_FONT}`;
-    return measureCtx.measureText(text).width;
-  };
 
   function computeLabels(): void {
     labelled.fill(0);
@@ -324,6 +465,7 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
 
   function computeFocus(): void {
     focusNeighbour.fill(0);
+    selectedIndex = display.selected !== null && index.has(display.selected) ? index.get(display.selected)! : -1;
     const id = display.hovered ?? display.selected;
     focus = id !== null && index.has(id) && shown(index.get(id)!) ? index.get(id)! : -1;
     if (focus < 0 || !frame) return;
@@ -335,12 +477,61 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     }
   }
 
+  /** The class an edge is drawn with now (EDGE_HIDDEN when it is not drawn). */
+  function edgeShownClass(i: number): number {
+    const cls = frame ? frame.edgeClass[i]! : EDGE_HIDDEN;
+    return cls !== EDGE_HIDDEN && edgePasses(i, cls) ? cls : EDGE_HIDDEN;
+  }
+
+  function recordDrawn(): void {
+    for (let v = 0; v < N; v++) {
+      drawnShown[v] = shown(v) ? 1 : 0;
+      drawnRadius[v] = radius[v]!;
+      drawnLabelled[v] = labelled[v]!;
+    }
+    for (let i = 0; i < M; i++) drawnEdge[i] = edgeShownClass(i);
+    drawnStrength = edgeStrength;
+  }
+
+  /** Re-apply the reducers to every node and edge and draw (no re-indexing). */
   function refresh(): void {
     if (disposed) return;
     now = performance.now();
+    recordDrawn();
     // Large maps draw at the next animation frame, so quick steps coalesce into one draw instead of queueing
     // seconds of GPU work; small maps draw at once (what tests read back synchronously).
     sigma.refresh({ partialGraph: { nodes: scene.nodeId, edges: edgeKeys }, skipIndexation: true, schedule: light });
+  }
+
+  /**
+   * Redraw after a new frame or new label places: only the nodes whose visibility, size or label changed and the
+   * edges whose class changed (all visible edges when their strength shade changed).
+   */
+  function refreshChanged(): void {
+    if (disposed) return;
+    if (focus >= 0 || performance.now() < fadeUntil) return refresh();
+    now = performance.now();
+    const strengthChanged = edgeStrength !== drawnStrength;
+    drawnStrength = edgeStrength;
+    const nodes: string[] = [];
+    for (let v = 0; v < N; v++) {
+      const on = shown(v) ? 1 : 0;
+      if (on !== drawnShown[v] || (on && (radius[v] !== drawnRadius[v] || labelled[v] !== drawnLabelled[v]))) {
+        nodes.push(scene.nodeId[v]!);
+        drawnShown[v] = on;
+        drawnRadius[v] = radius[v]!;
+        drawnLabelled[v] = labelled[v]!;
+      }
+    }
+    const edges: string[] = [];
+    for (let i = 0; i < M; i++) {
+      const c = edgeShownClass(i);
+      if (c !== drawnEdge[i] || (strengthChanged && c !== EDGE_HIDDEN)) {
+        edges.push(edgeKeys[i]!);
+        drawnEdge[i] = c;
+      }
+    }
+    if (nodes.length > 0 || edges.length > 0) sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: light });
   }
 
   function animateFade(): void {
@@ -364,7 +555,7 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     cameraTimer = setTimeout(() => {
       cameraTimer = null;
       computeLabels();
-      refresh();
+      refreshChanged();
     }, 150);
   });
 
@@ -377,6 +568,7 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
     },
     setFrame(next, animate) {
       const t = performance.now();
+      mark('set-frame');
       const fades = animate && !light;
       let appearing = false;
       for (let v = 0; v < N; v++) {
@@ -389,15 +581,17 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
       frame = next;
       const shownNodes = next.counts.organisations + next.counts.people + next.counts.events;
       const meanDegree = shownNodes > 0 ? (2 * (next.counts.ties + next.counts.links)) / Math.max(1, next.nodeVisible.reduce((a, b) => a + b, 0)) : 0;
-      edgeStrength = Math.max(0.5, Math.min(1, 10 / Math.max(1, meanDegree)));
+      // In 1/32 steps (the colour steps), so most time steps leave it unchanged.
+      edgeStrength = Math.round(32 * Math.max(0.5, Math.min(1, 10 / Math.max(1, meanDegree)))) / 32;
       computeRadii();
       computeLabels();
+      measureSince('renderer:labels', 'set-frame');
       computeFocus();
-      refresh();
-      if (fades && appearing) {
-        fadeUntil = t + FADE_IN_MS + 20;
-        animateFade();
-      }
+      if (fades && appearing) fadeUntil = t + FADE_IN_MS + 20;
+      mark('refresh');
+      refreshChanged();
+      measureSince('renderer:refresh', 'refresh');
+      if (fades && appearing) animateFade();
     },
     setDisplay(next) {
       const labelsChanged =
@@ -414,7 +608,8 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
         computeLabels();
       }
       computeFocus();
-      refresh();
+      // Before the first frame everything is hidden: nothing to draw yet.
+      if (frame) refresh();
     },
     labelOf(id) {
       const v = index.get(id);
@@ -449,7 +644,7 @@ export function createMapRenderer(container: HTMLElement, scene: Scene, options:
       if (disposed) return;
       sigma.resize();
       computeLabels();
-      refresh();
+      refreshChanged();
     },
     picture() {
       const { width, height } = sigma.getDimensions();

@@ -2,6 +2,7 @@
  * The page's side of the data worker: one request at a time per call, progress and mapping callbacks, and a
  * dispose that terminates the worker. Later requests supersede earlier ones (stale answers are ignored).
  */
+import { enterPhases, epochNow, mark } from '../perf/marks.js';
 import type { Scene, SceneOptions, ViewKind } from '../scene/types.js';
 import type { MappingRequest, ReportView } from '../state/state.js';
 import type { AnalysisQuery, AttentionView, DataSource, DetailsView, WorkerRequest, WorkerResponse } from './protocol.js';
@@ -28,8 +29,24 @@ export interface DataClient {
   dispose(): void;
 }
 
+function spawnWorker(): Worker {
+  mark('worker-create');
+  return new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
+}
+
+let prewarmed: Worker | null = null;
+
+/**
+ * Start the data worker ahead of the viewer (the app's first module calls this): its script then loads and
+ * compiles while the page is still starting. The next `createDataClient()` takes it over.
+ */
+export function prewarmDataWorker(): void {
+  if (!prewarmed && typeof Worker !== 'undefined') prewarmed = spawnWorker();
+}
+
 export function createDataClient(): DataClient {
-  const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
+  const worker = prewarmed ?? spawnWorker();
+  prewarmed = null;
   let nextId = 1;
   // Each channel (data, attention, details) has its own latest request: a details request must not make a
   // pending load stale.
@@ -63,8 +80,11 @@ export function createDataClient(): DataClient {
       case 'mapping':
         return done({ kind: 'mapping', request: msg.request });
       case 'loaded':
+        mark('scene-received');
+        if (msg.phases) enterPhases(msg.phases);
         return done({ kind: 'loaded', scene: msg.scene, report: msg.report, convenor: msg.convenor });
       case 'scene':
+        if (msg.phases) enterPhases(msg.phases);
         return done({ kind: 'loaded', scene: msg.scene, report: null });
       case 'error':
         return done({ kind: 'error', message: msg.message, report: msg.report });
@@ -101,7 +121,7 @@ export function createDataClient(): DataClient {
   return {
     attention: (query, options) => ask<AttentionView>('attention', { type: 'attention', query, options }),
     details: (query, node, options) => ask<DetailsView | null>('details', { type: 'details', query, node, options }),
-    load: (source, view, options, askMapping, cb) => send({ type: 'load', source, view, options, askMapping }, cb),
+    load: (source, view, options, askMapping, cb) => send({ type: 'load', source, view, options, askMapping, sentAt: epochNow() }, cb),
     scene: (view, options, cb) => send({ type: 'scene', view, options }, cb),
     dispose() {
       worker.terminate();

@@ -2,15 +2,17 @@
  * The worker's calls into @mycorrhiza/core: examples, readers and the growth series, with their results turned
  * into the viewer's plain shapes (ReportView, MappingRequest, GrowthCounters).
  */
-import * as core from '@mycorrhiza/core';
+import { buildModel, generateExample, growthSeries, readAttendance } from '@mycorrhiza/core';
 import type { AttendanceModel, AttendanceRecord } from '@mycorrhiza/core';
 import type { GrowthCounters, SceneOptions } from '../scene/types.js';
 import type { ExampleName, IssueView, MappingRequest, ReportView } from '../state/state.js';
 import type { NamedBytes } from './protocol.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
+// Named imports (not `import * as core`), so the worker's bundle holds only the parts of core it uses.
+const CORE: Record<string, unknown> = { readAttendance, generateExample, growthSeries };
 function coreFn(name: string): AnyFn | null {
-  const f = (core as unknown as Record<string, unknown>)[name];
+  const f = CORE[name];
   return typeof f === 'function' ? (f as AnyFn) : null;
 }
 
@@ -76,7 +78,7 @@ export async function exampleModel(name: ExampleName): Promise<{ model: Attendan
   const holder = out as { model?: unknown; records?: unknown; csv?: unknown };
   if (holder && isModel(holder.model)) return { model: holder.model, report: null };
   const records = Array.isArray(out) ? out : Array.isArray(holder?.records) ? holder.records : null;
-  if (records) return { model: core.buildModel(records as AttendanceRecord[]), report: null };
+  if (records) return { model: buildModel(records as AttendanceRecord[]), report: null };
   const csv = typeof out === 'string' ? out : typeof holder?.csv === 'string' ? holder.csv : null;
   if (csv !== null) {
     const r = await readFiles([{ name: `${name}.csv`, bytes: new TextEncoder().encode(csv) }], undefined, () => {});

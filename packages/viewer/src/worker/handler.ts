@@ -10,9 +10,11 @@ import type { ReportView } from '../state/state.js';
 import { createAnalysis, exampleConvenor } from './analysis.js';
 import { exampleModel, growthCounters, readFiles } from './core-bridge.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
+import { createPhaseClock, epochNow, type PhaseTiming } from '../perf/marks.js';
 
 export interface DataHandler {
-  handle(request: WorkerRequest, post: (response: WorkerResponse, transfer?: Transferable[]) => void): Promise<void>;
+  /** `arrived`: when the message reached the worker (epoch ms), for the load's timings. */
+  handle(request: WorkerRequest, post: (response: WorkerResponse, transfer?: Transferable[]) => void, arrived?: number): Promise<void>;
 }
 
 function errorMessage(err: unknown): string {
@@ -20,24 +22,37 @@ function errorMessage(err: unknown): string {
 }
 
 /** Create a handler holding the current model. */
-export function createDataHandler(transferables: (scene: Scene) => Transferable[] = () => []): DataHandler {
+/**
+ * @param transferables Buffers to transfer with a scene (the worker transfers the typed arrays).
+ * @param boot The worker's start-up (script load and evaluation), reported once with the first scene.
+ */
+export function createDataHandler(transferables: (scene: Scene) => Transferable[] = () => [], boot: PhaseTiming | null = null): DataHandler {
   let model: AttendanceModel | null = null;
   let analysis: ReturnType<typeof createAnalysis> | null = null;
+  let pendingBoot = boot;
 
-  function scene(m: AttendanceModel, view: Parameters<typeof buildScene>[1], options: Parameters<typeof buildScene>[2]): Scene {
+  function scene(m: AttendanceModel, view: Parameters<typeof buildScene>[1], options: Parameters<typeof buildScene>[2], clock: ReturnType<typeof createPhaseClock>): Scene {
     const o = resolveSceneOptions(options);
-    return buildScene(m, view, o, growthCounters(m, o));
+    const growth = clock.time('worker:growth', () => growthCounters(m, o));
+    return clock.time('worker:scene', () => buildScene(m, view, o, growth));
+  }
+
+  function phases(clock: ReturnType<typeof createPhaseClock>): PhaseTiming[] {
+    const out = pendingBoot ? [pendingBoot, ...clock.phases] : clock.phases;
+    pendingBoot = null;
+    return out;
   }
 
   return {
-    async handle(req, post) {
+    async handle(req, post, arrived) {
       const { id } = req;
       try {
         if (req.type === 'scene') {
           if (!model) throw new Error('no data loaded yet.');
           post({ id, type: 'progress', phase: 'progress.layout', fraction: 0.5 });
-          const s = scene(model, req.view, req.options);
-          post({ id, type: 'scene', scene: s }, transferables(s));
+          const clock = createPhaseClock();
+          const s = scene(model, req.view, req.options, clock);
+          post({ id, type: 'scene', scene: s, phases: phases(clock) }, transferables(s));
           return;
         }
         if (req.type === 'attention' || req.type === 'details') {
@@ -47,6 +62,9 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
           else post({ id, type: 'details', details: analysis.details({ ...req.query, node: req.node }, o) });
           return;
         }
+        const clock = createPhaseClock();
+        const loadStart = epochNow();
+        if (req.sentAt !== undefined && arrived !== undefined) clock.phases.push({ name: 'worker:delivery', start: req.sentAt, end: arrived }, { name: 'worker:queued', start: arrived, end: loadStart });
         let next: AttendanceModel;
         let report: ReportView | null = null;
         let mappingAsked = false;
@@ -54,6 +72,7 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
         if (src.kind === 'example') {
           post({ id, type: 'progress', phase: 'progress.model', fraction: 0.1 });
           ({ model: next, report } = await exampleModel(src.name));
+          clock.phases.push({ name: 'worker:example', start: loadStart, end: epochNow() });
         } else if (src.kind === 'model') {
           next = src.model;
         } else {
@@ -74,11 +93,11 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
         }
         post({ id, type: 'progress', phase: 'progress.layout', fraction: 0.7 });
         const view = req.view && (req.view !== 'organisations' || next.organisations.length > 0) ? req.view : defaultView(next);
-        const s = scene(next, view, req.options);
+        const s = scene(next, view, req.options, clock);
         model = next;
         analysis = createAnalysis(next);
         const convenor = src.kind === 'example' ? exampleConvenor(next, src.name) : null;
-        post({ id, type: 'loaded', report, scene: s, mappingAsked, convenor }, transferables(s));
+        post({ id, type: 'loaded', report, scene: s, mappingAsked, convenor, phases: phases(clock) }, transferables(s));
       } catch (err) {
         post({ id, type: 'error', message: errorMessage(err), report: null });
       }

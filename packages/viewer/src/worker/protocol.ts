@@ -1,6 +1,7 @@
 /** Messages between the page and the data worker. Plain structured-clone data only. */
 import type { AttendanceModel } from '@mycorrhiza/core';
 import type { Scene, SceneOptions, TimeMode, ViewKind } from '../scene/types.js';
+import type { PhaseTiming } from '../perf/marks.js';
 import type { ExampleName, MappingRequest, ReportView } from '../state/state.js';
 
 /** A file handed to the readers. */
@@ -120,7 +121,7 @@ export interface DetailsView {
 }
 
 export type WorkerRequest =
-  | { id: number; type: 'load'; source: DataSource; view: ViewKind | null; options: SceneOptions; askMapping: boolean }
+  | { id: number; type: 'load'; source: DataSource; view: ViewKind | null; options: SceneOptions; askMapping: boolean; sentAt?: number }
   | { id: number; type: 'scene'; view: ViewKind; options: SceneOptions }
   | { id: number; type: 'attention'; query: AnalysisQuery; options: SceneOptions }
   | { id: number; type: 'details'; query: AnalysisQuery; node: string; options: SceneOptions };
@@ -128,8 +129,8 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { id: number; type: 'progress'; phase: string; fraction: number }
   | { id: number; type: 'mapping'; request: MappingRequest }
-  | { id: number; type: 'loaded'; report: ReportView | null; scene: Scene; mappingAsked: boolean; convenor: string | null }
+  | { id: number; type: 'loaded'; report: ReportView | null; scene: Scene; mappingAsked: boolean; convenor: string | null; phases?: PhaseTiming[] }
   | { id: number; type: 'attention'; attention: AttentionView }
   | { id: number; type: 'details'; details: DetailsView | null }
-  | { id: number; type: 'scene'; scene: Scene }
+  | { id: number; type: 'scene'; scene: Scene; phases?: PhaseTiming[] }
   | { id: number; type: 'error'; message: string; report: ReportView | null };

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/model/build-model.js';
+import { cleanName, nameKey } from '../../src/model/identity.js';
+
+describe('nameKey', () => {
+  it('folds case, accents, spaces and Unicode normalisation into one key', () => {
+    expect(nameKey('  Élise   Dupont ')).toBe('elise dupont');
+    expect(nameKey('Ele\u0301onore')).toBe(nameKey('\u00c9l\u00e9onore'.replace('\u00c9', 'E')));
+    expect(nameKey('Fran\u00e7ois')).toBe(nameKey('Franc\u0327ois'));
+  });
+
+  it('drops invisible format characters (zero-width space, soft hyphen, bidi marks)', () => {
+    expect(nameKey('An\u200bPeeters')).toBe(nameKey('AnPeeters'));
+    expect(nameKey('Jan\u00ad Smit')).toBe(nameKey('Jan Smit'));
+    expect(nameKey('\u200fSara')).toBe(nameKey('Sara'));
+  });
+
+  it('keeps punctuation: "C.A.W." and "CAW" are near-duplicates to suggest, not one identity', () => {
+    expect(nameKey('C.A.W. Antwerpen')).not.toBe(nameKey('CAW Antwerpen'));
+  });
+
+  it('cleanName keeps case and accents for display', () => {
+    expect(cleanName('  Élise   Dupont ')).toBe('Élise Dupont');
+  });
+});
+
+describe('buildModel identity', () => {
+  it('counts NFC and NFD spellings and zero-width variants as one person', () => {
+    const model = buildModel([
+      { event: 'A', date: '2024-01-01', person: 'Zo\u00eb', organisation: null },
+      { event: 'B', date: '2024-01-02', person: 'Zoe\u0308', organisation: null },
+      { event: 'C', date: '2024-01-03', person: 'Zo\u200b\u00eb', organisation: null },
+    ]);
+    expect(model.people).toHaveLength(1);
+    expect(model.people[0]!.name).toBe('Zo\u00eb');
+    expect(model.attendance.length).toBe(3);
+  });
+});
