@@ -7,5 +7,7 @@ const treeshake = { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]core[
 export default defineConfig({
   base: './',
   build: { outDir: 'dist', emptyOutDir: true, rolldownOptions: { treeshake } },
-  worker: { rolldownOptions: { treeshake } },
+  // ES module worker (it is started with `type: 'module'`): lets the worker load the readers and the panels'
+  // analyses as separate chunks on first use instead of compiling them before the first map.
+  worker: { format: 'es', rolldownOptions: { treeshake } },
 });

@@ -6,23 +6,30 @@
  */
 import { InvalidOptionError } from '../errors.js';
 import { parseDuration } from '../model/dates.js';
-import { organisationNetwork } from '../network/organisation-network.js';
 import { NETWORK_DEFAULTS, resolveNetworkOptions } from '../network/options.js';
-import { personNetwork } from '../network/person-network.js';
-import type { NetworkOptions, OrganisationGraph, PersonGraph, TieAttributes } from '../network/types.js';
-import { assertInteger, assertOneOf, resolveOptions } from '../options.js';
+import { projectOrganisations, projectPersons, type OrganisationProjection, type PersonProjection, type Projection } from '../network/project.js';
+import { tieProfiles, type TieProfileColumns } from '../network/tie-profile.js';
+import type { NetworkOptions } from '../network/types.js';
+import { assertInteger, assertNumber, assertOneOf, resolveOptions } from '../options.js';
 import { growthSeries } from '../time/growth.js';
 import type { AttendanceModel } from '../types.js';
-import { attentionEntries } from './attention-entries.js';
+import { compactAttention } from './attention-compact.js';
+import { betweennessValues, betweennessValuesAsync, type BetweennessArrays, type BetweennessValuesOptions } from '../centrality/betweenness.js';
+import type { BetweennessRunner } from '../centrality/betweenness-kernel.js';
+import { compactNodeMeasures, triangleMeasures, type BetweennessRequest, type CompactMeasures } from './compact-measures.js';
+import { buildAdjacency } from '../network/adjacency.js';
 import { comparePeriodsOf, withoutConvenorOf } from './compare.js';
-import { nodeMeasureRows } from './measures.js';
 import { safeModel } from './safe.js';
-import { eventRows, headlineOf, sectorShares, tieDateIndex } from './tables.js';
+import { eventRows, headlineOf, sectorShares } from './tables.js';
+import { tieAt, tieDatesOf, tieRows, tieTableCounts, tieTableOf, type TieTable } from './tie-table.js';
 import {
   GROWTH_STEPS,
   type Analysis,
+  type AnalysisScale,
+  type GraphSelection,
   type GrowthRow,
   type GrowthStep,
+  type LevelScale,
   type LocalText,
   type OrganisationRow,
   type OrganisationTieRow,
@@ -30,8 +37,11 @@ import {
   type PersonTieRow,
   type ResolvedAnalyzeOptions,
   type SignificanceNote,
-  type TieCounts,
 } from './types.js';
+
+/** Betweenness of `analyze`: exact below the limits, else sampled (auto); always exact; always sampled; never. */
+export const ANALYZE_BETWEENNESS = ['auto', 'exact', 'sampled', 'skip'] as const;
+export type AnalyzeBetweenness = (typeof ANALYZE_BETWEENNESS)[number];
 
 /** Options of `analyze`: every network option plus time, attention and output choices. */
 export interface AnalyzeOptions {
@@ -69,6 +79,27 @@ export interface AnalyzeOptions {
   compareMonths?: number;
   /** Called between stages (for progress display). Default: none. */
   onProgress?: ((stage: string, done: number, total: number) => void) | null;
+  /**
+   * Size threshold, in ties, of one network (people or organisations). Above it: ties are kept as columns only
+   * (`tieTables`; `personTies` / `organisationTies` and `tieDates` are left empty), communities come from the
+   * compact Louvain, and network.gexf / network.graphml hold no people (person level) or only the `graphLimit`
+   * ties with most shared events (organisation level). Default: 25000.
+   */
+  graphLimit?: number;
+  /**
+   * Betweenness: "auto" (exact up to 20,000 nodes and `betweennessLimit` adjacency visits, else Brandes & Pich
+   * pivots), "exact", "sampled" or "skip" (empty columns). Default: "auto".
+   */
+  betweenness?: AnalyzeBetweenness;
+  /** Work bound of exact betweenness in "auto" mode: nodes × adjacency entries (n × 2m) per pass. Default: 2e9. */
+  betweennessLimit?: number;
+  /**
+   * Work budget of sampled betweenness per pass, in adjacency visits: pivots = budget / 2m, kept within
+   * [50, 500] (never more than the nodes). Default: 1e9.
+   */
+  betweennessBudget?: number;
+  /** Runs the betweenness passes of `analyzeAsync` (e.g. worker threads); results are identical. Default: null (in thread). */
+  betweennessRunner?: BetweennessRunner | null;
 }
 
 export const ANALYZE_DEFAULTS: Readonly<Required<AnalyzeOptions>> = Object.freeze({
@@ -89,54 +120,39 @@ export const ANALYZE_DEFAULTS: Readonly<Required<AnalyzeOptions>> = Object.freez
   eventTypeWeights: Object.freeze({}) as Readonly<Record<string, number>>,
   compareMonths: 6,
   onProgress: null,
+  graphLimit: 25_000,
+  betweenness: 'auto',
+  betweennessLimit: 2e9,
+  betweennessBudget: 1e9,
+  betweennessRunner: null,
 });
 
 const STAGES = ['networks', 'measures', 'growth', 'attention', 'comparison'] as const;
 
-function tieCounts(ties: readonly { class: string; state: string; significant: boolean }[]): TieCounts {
-  const c: TieCounts = { total: 0, strong: 0, weak: 0, active: 0, fading: 0, strong_active: 0, strong_fading: 0, weak_active: 0, weak_fading: 0, significant: 0 };
-  for (const t of ties) {
-    c.total++;
-    const k = `${t.class}_${t.state}` as 'strong_active';
-    c[k]++;
-    c[t.class as 'strong' | 'weak']++;
-    c[t.state as 'active' | 'fading']++;
-    if (t.significant) c.significant++;
-  }
-  return c;
-}
-
-function significanceNote(graph: PersonGraph | OrganisationGraph, ties: readonly { p_value: number | null; significant: boolean }[]): SignificanceNote {
-  const attrs = graph.getAttributes() as { significance_warning?: string | null; significance_warning_nl?: string | null; tested?: number };
+function significanceNote(prof: TieProfileColumns, table: TieTable): SignificanceNote {
+  const bb = prof.backbone;
   let minP: number | null = null;
-  for (const t of ties) if (t.p_value != null && (minP === null || t.p_value < minP)) minP = t.p_value;
-  const warning: LocalText | null = attrs.significance_warning ? { en: attrs.significance_warning, nl: attrs.significance_warning_nl ?? attrs.significance_warning } : null;
-  return { tested: attrs.tested ?? ties.length, significant: ties.filter((t) => t.significant).length, minP, warning };
+  let significant = 0;
+  for (let t = 0; t < table.length; t++) {
+    const p = table.pValue[t]!;
+    if (Number.isFinite(p) && (minP === null || p < minP)) minP = p;
+    significant += table.significant[t]!;
+  }
+  const warning: LocalText | null = bb.warning?.message ? { en: bb.warning.message, nl: bb.warning.messageNl ?? bb.warning.message } : null;
+  return { tested: bb.tested, significant, minP, warning };
 }
 
-function byIds(a: { source: string; target: string }, b: { source: string; target: string }): number {
-  return a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
-}
-
-function tieBase(source: string, target: string, a: TieAttributes, names: (id: string) => string) {
-  return {
-    source,
-    target,
-    shared_events: a.shared_events,
-    newman: a.newman,
-    first_shared: a.first_shared,
-    last_shared: a.last_shared,
-    class: a.class,
-    state: a.state,
-    p_value: Number.isFinite(a.p_value) ? a.p_value : null,
-    significant: a.significant,
-    neighbourhood_overlap: a.neighbourhood_overlap,
-    local_bridge: a.local_bridge,
-    weighted: a.weighted,
-    hours: a.hours,
-    source_name: names(source),
-    target_name: names(target),
-  };
+/**
+ * Ties for the network files: all of them up to `limit`, otherwise the `limit` ties with most shared events
+ * (then highest Newman weight, then row order), listed in row order.
+ */
+function graphTieSelection(table: TieTable, limit: number): Int32Array {
+  const rows = Int32Array.from({ length: table.length }, (_, k) => tieAt(table, k));
+  if (table.length <= limit) return rows;
+  const rank = new Int32Array(table.length);
+  rows.forEach((t, k) => (rank[t] = k));
+  const byStrength = rows.slice().sort((a, b) => table.shared[b]! - table.shared[a]! || table.newman[b]! - table.newman[a]! || rank[a]! - rank[b]!);
+  return byStrength.subarray(0, limit).sort((a, b) => rank[a]! - rank[b]!);
 }
 
 /** Validate merged analyze options; throws InvalidOptionError on the first bad field. */
@@ -148,10 +164,32 @@ export function validateAnalyzeOptions(o: Required<AnalyzeOptions>): void {
   assertInteger(who, 'seed', o.seed);
   assertInteger(who, 'compareMonths', o.compareMonths, 1);
   if (typeof o.safe !== 'boolean') throw new InvalidOptionError(who, 'safe', o.safe, 'a boolean');
+  assertInteger(who, 'graphLimit', o.graphLimit, 0);
+  assertOneOf(who, 'betweenness', o.betweenness, ANALYZE_BETWEENNESS);
+  assertNumber(who, 'betweennessLimit', o.betweennessLimit, 0);
+  assertNumber(who, 'betweennessBudget', o.betweennessBudget, 0);
+  if (o.betweennessRunner !== null && typeof o.betweennessRunner !== 'function') throw new InvalidOptionError(who, 'betweennessRunner', o.betweennessRunner, 'a function or null');
 }
 
-/** Run the whole analysis of a model. */
+/** Run the whole analysis of a model (betweenness in this thread). */
 export function analyze(inputModel: AttendanceModel, options?: AnalyzeOptions): Analysis {
+  const steps = analysisSteps(inputModel, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next(betweennessValues(next.value.csr, next.value.options));
+  return next.value;
+}
+
+/** `analyze` with the betweenness passes handed to `options.betweennessRunner` (e.g. worker threads); same result. */
+export async function analyzeAsync(inputModel: AttendanceModel, options?: AnalyzeOptions): Promise<Analysis> {
+  const runner = options?.betweennessRunner ?? null;
+  const steps = analysisSteps(inputModel, options);
+  let next = steps.next();
+  while (!next.done) next = steps.next(await betweennessValuesAsync(next.value.csr, { ...next.value.options, runner }));
+  return next.value;
+}
+
+/** The analysis as steps: it yields each betweenness pass it needs and receives the values. */
+function* analysisSteps(inputModel: AttendanceModel, options?: AnalyzeOptions): Generator<BetweennessRequest, Analysis, BetweennessArrays> {
   const o = resolveOptions(ANALYZE_DEFAULTS, options);
   validateAnalyzeOptions(o);
   const progress = (stage: (typeof STAGES)[number]) => o.onProgress?.(stage, STAGES.indexOf(stage), STAGES.length);
@@ -177,38 +215,58 @@ export function analyze(inputModel: AttendanceModel, options?: AnalyzeOptions): 
   const resolved = resolveNetworkOptions(model, net, 'analyze');
 
   progress('networks');
-  const persons = personNetwork(model, net);
-  const organisations = organisationNetwork(model, net);
-  const personName = (id: string) => (persons.hasNode(id) ? persons.getNodeAttribute(id, 'name') : id);
-  const orgName = (id: string) => (organisations.hasNode(id) ? organisations.getNodeAttribute(id, 'name') : id);
-  const orgById = new Map(model.organisations.map((x) => [x.id, x]));
+  // Large networks: one pass over the triangles gives the common neighbours of the tie profile and Burt's
+  // measures of the nodes (instead of one pass each, and Σ deg² work for the latter).
+  const profiled = (proj: Projection) => {
+    if (proj.length <= o.graphLimit) return { prof: tieProfiles(model, proj, { dates: false }), holes: null };
+    const adjacency = buildAdjacency(proj.nodeCount, proj.src, proj.tgt, proj.length);
+    const tri = triangleMeasures(adjacency, proj.shared);
+    return { prof: tieProfiles(model, proj, { adjacency, common: tri.common, dates: false }), holes: tri };
+  };
+  const pproj = projectPersons(model, resolved);
+  const { prof: pprof, holes: pHoles } = profiled(pproj);
+  const oproj = projectOrganisations(model, resolved);
+  const { prof: oprof, holes: oHoles } = profiled(oproj);
+  const personTable = tieTableOf(model, pproj, pprof);
+  const orgTable = tieTableOf(model, oproj, oprof);
 
   progress('measures');
-  const pm = nodeMeasureRows(persons, { seed: o.seed });
-  const om = nodeMeasureRows(organisations, { seed: o.seed });
+  const levelPlan = (proj: Projection) => {
+    let nodes = 0;
+    for (let v = 0; v < proj.nodeCount; v++) nodes += proj.nodes.present[v]!;
+    const small = proj.length <= o.graphLimit;
+    const entries = 2 * proj.length;
+    const pivots = Math.max(1, Math.min(nodes, Math.max(50, Math.min(500, Math.floor(o.betweennessBudget / Math.max(1, entries))))));
+    const betweenness: BetweennessValuesOptions | null =
+      o.betweenness === 'skip' ? null : { mode: o.betweenness, exactMaxNodes: 20_000, exactMaxWork: o.betweennessLimit, pivots, seed: o.seed };
+    return { rows: small, louvain: small ? ('graphology' as const) : ('compact' as const), betweenness, nodes };
+  };
+  const pPlan = levelPlan(pproj), oPlan = levelPlan(oproj);
+  const pMeasures = yield* compactNodeMeasures(pproj, pprof, personTable.ids, { seed: o.seed, louvain: pPlan.louvain, betweenness: pPlan.betweenness, holes: pHoles });
+  const oMeasures = yield* compactNodeMeasures(oproj, oprof, orgTable.ids, { seed: o.seed, louvain: oPlan.louvain, betweenness: oPlan.betweenness, holes: oHoles });
+  const pm = pMeasures.rows, om = oMeasures.rows;
 
   const people: PersonRow[] = [];
-  persons.forEachNode((id, a) => {
-    const m = pm.get(id)!;
+  for (let v = 0; v < pproj.nodeCount; v++) {
+    if (!pproj.nodes.present[v]) continue;
+    const p = model.people[v]!;
+    const org = pproj.organisation[v]!;
     people.push({
-      id,
-      name: a.name,
-      organisation: a.organisation ? (orgById.get(a.organisation)?.name ?? a.organisation) : null,
-      events: a.events,
-      first_seen: a.first_seen,
-      last_seen: a.last_seen,
-      ...m,
-      organisation_id: a.organisation,
+      id: p.id,
+      name: p.name,
+      organisation: org >= 0 ? model.organisations[org]!.name : null,
+      events: pproj.nodes.events[v]!,
+      first_seen: model.events[pproj.nodes.firstEvent[v]!]!.date,
+      last_seen: model.events[pproj.nodes.lastEvent[v]!]!.date,
+      ...pm[v]!,
+      organisation_id: org >= 0 ? model.organisations[org]!.id : null,
     });
-  });
-  people.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  if (personTable.order) people.sort((a, b) => (a.id < b.id ? -1 : 1));
 
-  const personTies: PersonTieRow[] = [];
-  persons.forEachEdge((_key, a, s, t) => personTies.push({ ...tieBase(s, t, a, personName), jaccard: a.jaccard }));
-  personTies.sort(byIds);
-  const organisationTies: OrganisationTieRow[] = [];
-  organisations.forEachEdge((_key, a, s, t) => organisationTies.push({ ...tieBase(s, t, a, orgName), person_pairs: a.person_pairs }));
-  organisationTies.sort(byIds);
+  const rowsOf = <T>(table: TieTable, keep: boolean): T[] => (keep ? (Array.from(tieRows(table)) as T[]) : []);
+  const personTies = rowsOf<PersonTieRow>(personTable, pPlan.rows);
+  const organisationTies = rowsOf<OrganisationTieRow>(orgTable, oPlan.rows);
 
   progress('growth');
   let growth: GrowthRow[] = [];
@@ -218,26 +276,29 @@ export function analyze(inputModel: AttendanceModel, options?: AnalyzeOptions): 
   }
 
   progress('attention');
-  const attention = attentionEntries(model, { ...net, driftAfter: o.driftAfter, convenor: o.convenor });
+  // Same entries as `attentionEntries(model, …)`, judged on the projection already built (no graph copy).
+  const attention = compactAttention(model, oproj, oprof.adjacency, oprof.strong, { net, resolved, driftAfter: o.driftAfter, convenor: o.convenor });
   const scoreOf = new Map(attention.map((a) => [a.id, a]));
 
   const organisationRows: OrganisationRow[] = [];
-  organisations.forEachNode((id, a) => {
-    const m = om.get(id)!;
-    const att = scoreOf.get(id);
+  for (let v = 0; v < oproj.nodeCount; v++) {
+    if (!oproj.nodes.present[v]) continue;
+    const info = model.organisations[v]!;
+    const m = om[v]!;
+    const att = scoreOf.get(info.id);
     organisationRows.push({
-      id,
-      name: a.name,
-      sector: a.sector,
-      region: a.region,
-      people: a.people,
-      events: a.events,
-      first_seen: a.first_seen,
-      last_seen: a.last_seen,
+      id: info.id,
+      name: info.name,
+      sector: info.sector,
+      region: info.region,
+      people: oproj.people[v]!,
+      events: oproj.nodes.events[v]!,
+      first_seen: model.events[oproj.nodes.firstEvent[v]!]!.date,
+      last_seen: model.events[oproj.nodes.lastEvent[v]!]!.date,
       degree: m.degree,
       strong_ties: m.strong_ties,
       weak_ties: m.weak_ties,
-      internal_ties: a.internal_ties,
+      internal_ties: oproj.internalTies[v]!,
       betweenness: m.betweenness,
       constraint: m.constraint,
       core: m.core,
@@ -249,16 +310,51 @@ export function analyze(inputModel: AttendanceModel, options?: AnalyzeOptions): 
       effective_size: m.effective_size,
       attention_reasons: att ? att.reasons.map((r) => r.code).join('; ') : '',
     });
-  });
-  organisationRows.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+  if (orgTable.order) organisationRows.sort((a, b) => (a.id < b.id ? -1 : 1));
 
   progress('comparison');
   const comparison = dated && firstDate !== null && asOf !== null ? comparePeriodsOf(model, net, firstDate, asOf, o.compareMonths) : null;
-  const withoutConvenor = o.convenor ? withoutConvenorOf(model, net, o.convenor, organisations) : null;
+  const withoutConvenor = o.convenor ? withoutConvenorOf(model, net, o.convenor, oproj) : null;
 
   const events = eventRows(model, resolved);
-  const personDates = dated ? tieDateIndex(model, resolved, 'person') : new Map<string, string[]>();
-  const orgDates = dated ? tieDateIndex(model, resolved, 'organisation') : new Map<string, string[]>();
+
+  // Network files: organisations always, people only when their ties fit under the graph limit.
+  const graphPeople = pproj.length <= o.graphLimit;
+  const gPerson = graphPeople ? graphTieSelection(personTable, o.graphLimit) : new Int32Array(0);
+  const gOrg = graphTieSelection(orgTable, o.graphLimit);
+  const datesFor = (proj: PersonProjection | OrganisationProjection, table: TieTable, chosen: Int32Array): string[][] => {
+    if (!dated || chosen.length === 0) return chosen.length ? Array.from(chosen, () => []) : [];
+    const keep = new Uint8Array(table.length);
+    for (const t of chosen) keep[t] = 1;
+    const all = tieDatesOf(model, proj, keep);
+    return Array.from(chosen, (t) => all[t] ?? []);
+  };
+  const personDates = datesFor(pproj, personTable, gPerson);
+  const orgDates = datesFor(oproj, orgTable, gOrg);
+  const graph: GraphSelection = { people: graphPeople, personTies: gPerson, organisationTies: gOrg, personDates, organisationDates: orgDates };
+  // Row-aligned dates (small networks: the graph holds every tie, in row order).
+  const tieDates = {
+    person: pPlan.rows && graphPeople && gPerson.length === personTable.length ? personDates : pPlan.rows ? rowDates(model, pproj, personTable) : [],
+    organisation: oPlan.rows && gOrg.length === orgTable.length ? orgDates : oPlan.rows ? rowDates(model, oproj, orgTable) : [],
+  };
+  const levelScale = (plan: ReturnType<typeof levelPlan>, m: CompactMeasures, table: TieTable, inGraph: Int32Array, shown: boolean): LevelScale => ({
+    nodes: plan.nodes,
+    ties: table.length,
+    tieRows: plan.rows,
+    communities: plan.louvain,
+    betweenness: m.betweenness,
+    graphTies: !shown ? 'none' : inGraph.length === table.length ? 'all' : 'strongest',
+    graphTieCount: inGraph.length,
+  });
+  const scale: AnalysisScale = {
+    graphLimit: o.graphLimit,
+    betweennessLimit: o.betweennessLimit,
+    person: levelScale(pPlan, pMeasures, personTable, gPerson, graphPeople),
+    organisation: levelScale(oPlan, oMeasures, orgTable, gOrg, true),
+    notes: [],
+  };
+  scale.notes = scaleNotes(scale);
 
   return {
     options: {
@@ -287,8 +383,8 @@ export function analyze(inputModel: AttendanceModel, options?: AnalyzeOptions): 
       attendances: events.reduce((s, e) => s + e.people, 0),
     },
     headline: headlineOf(events, asOf),
-    ties: { person: tieCounts(personTies), organisation: tieCounts(organisationTies) },
-    significance: { person: significanceNote(persons, personTies), organisation: significanceNote(organisations, organisationTies) },
+    ties: { person: tieTableCounts(personTable), organisation: tieTableCounts(orgTable) },
+    significance: { person: significanceNote(pprof, personTable), organisation: significanceNote(oprof, orgTable) },
     people,
     organisations: organisationRows,
     events,
@@ -299,9 +395,53 @@ export function analyze(inputModel: AttendanceModel, options?: AnalyzeOptions): 
     comparison,
     withoutConvenor,
     sectors: sectorShares(organisationRows),
-    tieDates: {
-      person: personTies.map((t) => personDates.get(`${t.source}--${t.target}`) ?? []),
-      organisation: organisationTies.map((t) => orgDates.get(`${t.source}--${t.target}`) ?? []),
-    },
+    tieDates,
+    tieTables: { person: personTable, organisation: orgTable },
+    graph,
+    scale,
   };
+}
+
+/** Dates of every tie in row order (used when the graph export holds a different set of ties). */
+function rowDates(model: AttendanceModel, proj: PersonProjection | OrganisationProjection, table: TieTable): string[][] {
+  if (!model.dated) return Array.from({ length: table.length }, () => []);
+  const all = tieDatesOf(model, proj);
+  return Array.from({ length: table.length }, (_, k) => all[tieAt(table, k)] ?? []);
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Plain-language notes on what the size thresholds changed. */
+export function scaleNotes(s: AnalysisScale): LocalText[] {
+  const notes: LocalText[] = [];
+  const levels = [['person', s.person, 'people', 'personen'], ['organisation', s.organisation, 'organisations', 'organisaties']] as const;
+  for (const [, l, en, nl] of levels) {
+    const b = l.betweenness;
+    if (b.method === 'skipped')
+      notes.push({ en: `Betweenness of ${en} was not computed (its columns are empty).`, nl: `Tussenpositie (betweenness) van ${nl} is niet berekend (die kolommen zijn leeg).` });
+    else if (b.method === 'sampled') {
+      const err = b.relativeError === null ? '' : `; relative standard error of the highest value ${(100 * b.relativeError).toFixed(1)}%`;
+      const errNl = b.relativeError === null ? '' : `; relatieve standaardfout van de hoogste waarde ${(100 * b.relativeError).toFixed(1).replace('.', ',')}%`;
+      notes.push({
+        en: `Betweenness of ${en} is estimated from ${fmt(b.pivots)} sampled sources (Brandes & Pich 2007): ${fmt(l.nodes)} nodes and ${fmt(l.ties)} ties are above the limit for exact values${err}.`,
+        nl: `Tussenpositie (betweenness) van ${nl} is geschat uit ${fmt(b.pivots)} steekproefbronnen (Brandes & Pich 2007): ${fmt(l.nodes)} knopen en ${fmt(l.ties)} banden liggen boven de grens voor exacte waarden${errNl}.`,
+      });
+    }
+    if (l.communities === 'compact')
+      notes.push({
+        en: `Communities of ${en} come from the compact Louvain implementation (more than ${fmt(s.graphLimit)} ties).`,
+        nl: `Gemeenschappen van ${nl} komen uit de compacte Louvain-implementatie (meer dan ${fmt(s.graphLimit)} banden).`,
+      });
+    if (l.graphTies === 'none')
+      notes.push({
+        en: `network.gexf and network.graphml leave out ${en} and their ${fmt(l.ties)} ties (more than ${fmt(s.graphLimit)}); all ties are in the CSV tables.`,
+        nl: `network.gexf en network.graphml laten ${nl} en hun ${fmt(l.ties)} banden weg (meer dan ${fmt(s.graphLimit)}); alle banden staan in de CSV-tabellen.`,
+      });
+    else if (l.graphTies === 'strongest')
+      notes.push({
+        en: `network.gexf and network.graphml hold the ${fmt(l.graphTieCount)} ${en === 'people' ? 'person' : 'organisation'} ties with most shared events out of ${fmt(l.ties)}; all ties are in the CSV tables.`,
+        nl: `network.gexf en network.graphml bevatten de ${fmt(l.graphTieCount)} banden met de meeste gedeelde activiteiten van de ${fmt(l.ties)}; alle banden staan in de CSV-tabellen.`,
+      });
+  }
+  return notes;
 }

@@ -13,8 +13,9 @@ export interface NodeMeasureRow {
   weak_ties: number;
   strength: number;
   newman_strength: number;
-  betweenness: number;
-  betweenness_weighted: number;
+  /** Null when betweenness was skipped (network above the exact-betweenness limit, see `analyze`). */
+  betweenness: number | null;
+  betweenness_weighted: number | null;
   constraint: number | null;
   effective_size: number | null;
   core: number;

@@ -3,6 +3,8 @@
  * GraphML and HTML writers (and the viewer) read. Row keys are the CSV column names of PRODUCT.md section 5.
  */
 import type { BackboneModel, Correction, StrengthBasis } from '../network/types.js';
+import type { BetweennessInfo } from './compact-measures.js';
+import type { TieTable } from './tie-table.js';
 
 export const GROWTH_STEPS = ['event', 'month', 'quarter'] as const;
 /** One growth row per event date, calendar month or quarter. */
@@ -42,8 +44,9 @@ export interface PersonRow {
   weak_ties: number;
   strength: number;
   newman_strength: number;
-  betweenness: number;
-  betweenness_weighted: number;
+  /** Null when betweenness was skipped (see `Analysis.scale`). */
+  betweenness: number | null;
+  betweenness_weighted: number | null;
   constraint: number | null;
   effective_size: number | null;
   core: number;
@@ -65,7 +68,8 @@ export interface OrganisationRow {
   strong_ties: number;
   weak_ties: number;
   internal_ties: number;
-  betweenness: number;
+  /** Null when betweenness was skipped (see `Analysis.scale`). */
+  betweenness: number | null;
   constraint: number | null;
   core: number;
   community: number | null;
@@ -227,8 +231,12 @@ export interface Comparison {
   before: { from: string; to: string };
   after: { from: string; to: string };
   figures: ComparisonFigure[];
-  /** Organisation ties present in the after period but not in the before period. */
+  /** Organisation ties present in the after period but not in the before period (the first `COMPARISON_LIST_MAX`, strongest first). */
   newTies: TieRef[];
+  /** All such ties (the list may be cut). */
+  newTieCount: number;
+  /** All ties not renewed (the list may be cut). */
+  lostTieCount: number;
   /** Organisation ties of the before period not renewed in the after period. */
   lostTies: TieRef[];
 }
@@ -246,6 +254,44 @@ export interface SectorShare {
   sector: string | null;
   organisations: number;
   people: number;
+}
+
+/** How one level (people or organisations) was computed, given its size. */
+export interface LevelScale {
+  /** Actors in the network and ties between them. */
+  nodes: number;
+  ties: number;
+  /** True when the ties are also listed as row objects (`personTies` / `organisationTies`, `tieDates`). */
+  tieRows: boolean;
+  /** Louvain through graphology (small networks) or on the compact CSR (`compactLouvain`, large networks). */
+  communities: 'graphology' | 'compact';
+  /** How betweenness was computed: exact, sampled (pivots, relative error of the top value) or skipped. */
+  betweenness: BetweennessInfo;
+  /** In network.gexf / network.graphml: every tie, the `graphLimit` strongest ties, or none (people above the limit). */
+  graphTies: 'all' | 'strongest' | 'none';
+  /** Ties written to network.gexf / network.graphml. */
+  graphTieCount: number;
+}
+
+/** Size thresholds in force and what they changed (written to report.json, shown in the terminal summary). */
+export interface AnalysisScale {
+  graphLimit: number;
+  betweennessLimit: number;
+  person: LevelScale;
+  organisation: LevelScale;
+  /** Plain-language notes on what was limited (empty when nothing was). */
+  notes: LocalText[];
+}
+
+/** Ties chosen for network.gexf / network.graphml, with the dates of their shared events (for the timeline). */
+export interface GraphSelection {
+  /** Include people (nodes and person ties). */
+  people: boolean;
+  /** Tie numbers (into `tieTables`) in the export, in row order, and the dates of each one's shared events. */
+  personTies: Int32Array;
+  organisationTies: Int32Array;
+  personDates: string[][];
+  organisationDates: string[][];
 }
 
 /** The whole analysis. Every array is in a stable order; numbers are plain JS numbers. */
@@ -268,4 +314,10 @@ export interface Analysis {
   sectors: SectorShare[];
   /** Dates of the shared events of each tie, aligned with `personTies` / `organisationTies` (for Gephi's timeline). */
   tieDates: { person: string[][]; organisation: string[][] };
+  /** Every tie as columns (always complete, also when the row arrays are left empty at scale). */
+  tieTables: { person: TieTable; organisation: TieTable };
+  /** What network.gexf / network.graphml hold. */
+  graph: GraphSelection;
+  /** Thresholds and what they changed. */
+  scale: AnalysisScale;
 }

@@ -42,7 +42,8 @@ export interface ExternalRun {
 
 /**
  * Run `cmd args` to completion and measure its peak RSS: exactly with `/usr/bin/time -f %M` (the child's
- * `ru_maxrss`) when that exists, else by polling its `VmHWM` every `pollMs` milliseconds (may miss the last poll).
+ * `ru_maxrss`) when that exists, and by polling its `VmHWM` every `pollMs` milliseconds (which may miss the
+ * last interval, but still gives a peak when the run is stopped at `timeoutS`).
  */
 export function runMeasured(cmd: string, args: readonly string[], timeoutS = Infinity, pollMs = 50): Promise<ExternalRun> {
   const useTime = existsSync('/usr/bin/time');
@@ -69,15 +70,19 @@ export function runMeasured(cmd: string, args: readonly string[], timeoutS = Inf
     child.stderr.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString('utf8')).slice(-8000);
     });
+    // Polled as well, so a run stopped at the timeout (no /usr/bin/time report) still has a peak.
     const poll = () => {
       try {
-        const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        let pid = String(child.pid);
+        if (useTime) pid = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)[0] ?? '';
+        if (!pid) return;
+        const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         if (m) peak = Math.max(peak ?? 0, Number(m[1]) / 1024);
       } catch {
         /* the process has exited or /proc is missing */
       }
     };
-    const timer = useTime ? null : setInterval(poll, pollMs);
+    const timer = setInterval(poll, pollMs);
     child.on('error', (err) => {
       if (timer) clearInterval(timer);
       if (killer) clearTimeout(killer);
@@ -90,7 +95,7 @@ export function runMeasured(cmd: string, args: readonly string[], timeoutS = Inf
       const lines = stderr.trim().split('\n');
       const at = lines.findIndex((l) => l.startsWith(MARK));
       if (at >= 0) {
-        peak = Number(lines[at]!.slice(MARK.length)) / 1024;
+        peak = Math.max(peak ?? 0, Number(lines[at]!.slice(MARK.length)) / 1024);
         lines.splice(at, 1);
       }
       // /usr/bin/time reports a signal death as "Command terminated by signal N" and exits 128+N.

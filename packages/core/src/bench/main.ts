@@ -9,7 +9,7 @@
  * are its own (like each peer's) and garbage from one stage is collected before the next.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFlags, parseArgs, UsageError, type FlagSpec } from '../cli/args.js';
@@ -78,9 +78,13 @@ async function child(flags: Record<string, unknown>): Promise<number> {
   const file = String(flags.file ?? '');
   const json = String(flags.json ?? '');
   if (!file || !json) throw new UsageError('bench --child needs --file and --json.');
-  // The file is rewritten before and after every stage, so the parent can stop a stage that overruns and keep the rest.
-  const result = await runPipeline(file, pipelineOptions(flags), log, (partial) => writeFileSync(json, JSON.stringify(partial) + '\n'));
-  writeFileSync(json, JSON.stringify(result, null, 1) + '\n');
+  // The file is replaced (write + rename: never half-written) before and after every stage, so the parent can
+  // stop a stage that overruns and keep the rest.
+  const write = (value: unknown) => {
+    writeFileSync(json + '.tmp', JSON.stringify(value) + '\n');
+    renameSync(json + '.tmp', json);
+  };
+  write(await runPipeline(file, pipelineOptions(flags), log, write));
   return 0;
 }
 
@@ -111,6 +115,7 @@ async function runOurs(csv: string, outJson: string, flags: Record<string, unkno
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
     let overran: StageId | null = null;
     const watchdog = setInterval(() => {
+      if (overran) return; // already stopping it
       const p = readProgress(outJson);
       if (p?.running && Date.now() - p.running.since > stageTimeout * 1000) {
         overran = p.running.id;

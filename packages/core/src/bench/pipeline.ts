@@ -26,7 +26,7 @@ export interface PipelineOptions {
   betweenness: 'auto' | 'exact' | 'sampled';
   /** Pivots of the sampled estimate, or null for the tie engine's default. */
   pivots: number | null;
-  /** Seconds the exact betweenness may be estimated to take before it is skipped (1.5 × this, as the peers do). */
+  /** Seconds per step of the Python peers (kept for the record; our stages are bounded by the stage timeout). */
   budget: number;
   /** Stages measured by an earlier process of the same run: run only as prerequisites, not recorded. */
   done?: StageId[];
@@ -148,7 +148,7 @@ export async function runPipeline(
 ): Promise<OursResult> {
   const stages: OurStage[] = [];
   const notes: string[] = [];
-  const ctx: StageContext = { file: { name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, options, notes, budget: options.budget };
+  const ctx: StageContext = { file: { name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, options, notes };
   let perStagePeak = true;
   let person: PersonProjection | undefined;
   let org: OrganisationProjection | undefined;

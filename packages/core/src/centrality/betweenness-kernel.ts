@@ -32,14 +32,19 @@ export type SourceSet = Int32Array | { from: number; to: number };
 export interface BrandesWorkspace {
   n: number;
   entries: number;
-  /** Hop distance (BFS), −1 when unseen. */
-  hop: Int32Array;
+  /** BFS: 1 once seen (a byte per node, so it stays in L1 cache). */
+  seen: Uint8Array;
   /** Path length (Dijkstra), Infinity when unseen. */
   dist: Float64Array;
   sigma: Float64Array;
-  /** BFS: (1 + δ)/σ of settled nodes; Dijkstra: δ. */
+  /** BFS: per-level mask (0 outside the level); Dijkstra: δ. */
   coef: Float64Array;
   order: Int32Array;
+  /** BFS: first position of each level in `order`. */
+  levelStart: Int32Array;
+  /** Dijkstra with `ExactLengths` only: residues of each node's length (n × R) and its shortest-path parent. */
+  nodeRes: Float64Array;
+  parentNode: Int32Array;
   /** Dijkstra only: predecessors (slice start[v] .. start[v] + predCount[v]), settled flags, heap. */
   pred: Int32Array;
   predCount: Int32Array;
@@ -50,16 +55,19 @@ export interface BrandesWorkspace {
 
 /** Allocate the kernel's buffers once; reuse them for every call on graphs of the same size. */
 export function createBrandesWorkspace(n: number, entries: number, weighted: boolean): BrandesWorkspace {
-  const hop = new Int32Array(n).fill(-1);
+  const seen = new Uint8Array(n);
   const dist = new Float64Array(weighted ? n : 0).fill(Infinity);
   return {
     n,
     entries,
-    hop,
+    seen,
     dist,
     sigma: new Float64Array(n),
     coef: new Float64Array(n),
     order: new Int32Array(n),
+    levelStart: new Int32Array(n + 2),
+    nodeRes: new Float64Array(0),
+    parentNode: new Int32Array(weighted ? n : 0),
     pred: new Int32Array(weighted ? entries : 0),
     predCount: new Int32Array(weighted ? n : 0),
     done: new Uint8Array(weighted ? n : 0),
@@ -82,6 +90,13 @@ export interface BrandesKernelOptions {
   squares?: Float64Array | null;
   /** Buffers to reuse. Default: allocated for this call. */
   workspace?: BrandesWorkspace;
+  /** Exact comparison of lengths beyond 53-bit integers (see `ExactLengths`); `tolerance` is ignored then. Default: null. */
+  exact?: ExactLengths | null;
+  /**
+   * Multiplicity of each listed source (aligned with an Int32Array `sources`): its dependencies count this many
+   * times (closed twins, see `closedTwinSources`). Default: null (1 each).
+   */
+  sourceWeight?: Float64Array | null;
 }
 
 /**
@@ -96,73 +111,246 @@ export function betweennessFromSources(csr: Csr, sources: SourceSet, options: Br
   let ws = options.workspace;
   if (!ws || ws.n < n || (length !== null && ws.pred.length < csr.neighbour.length)) ws = createBrandesWorkspace(n, csr.neighbour.length, length !== null);
   const list = sources instanceof Int32Array ? sources : null;
+  const listWeight = list ? (options.sourceWeight ?? null) : null;
   const from = list ? 0 : (sources as { from: number }).from;
   const to = list ? list.length : (sources as { to: number }).to;
-  if (length === null) brandesBfs(csr.start, csr.neighbour, list, from, to, ws.hop, ws.sigma, ws.coef, ws.order, out, squares);
+  const exact = length === null ? null : (options.exact ?? null);
+  const R = exact === null ? 0 : exact.primes.length;
+  if (length !== null && (ws.parentNode.length < n || ws.nodeRes.length < n * R)) {
+    ws.parentNode = new Int32Array(n);
+    ws.nodeRes = new Float64Array(n * R);
+  }
+  if (length === null) brandesBfs(csr.start, csr.neighbour, list, listWeight, from, to, ws.seen, ws.sigma, ws.coef, ws.order, ws.levelStart, componentSizes(csr), out, squares);
   else
     brandesDijkstra(
-      csr.start, csr.neighbour, length, options.tolerance ?? 0, list, from, to,
-      ws.dist, ws.sigma, ws.coef, ws.order, ws.pred, ws.predCount, ws.done, ws.heapNode, ws.heapKey, out, squares,
+      csr.start, csr.neighbour, length, options.tolerance ?? 0, exact, list, listWeight, from, to,
+      ws.nodeRes, ws.parentNode, ws.dist, ws.sigma, ws.coef, ws.order, ws.pred, ws.predCount, ws.done, ws.heapNode, ws.heapKey, out, squares,
     );
   return out;
 }
 
 /**
- * Unweighted pass for the sources `list[i]` (or i when `list` is null), i in from .. to − 1. `hop` must be −1
- * everywhere on entry and is left so.
+ * Unweighted pass for the sources `list[i]` (or i when `list` is null), i in from .. to − 1, level by level.
+ * Both passes are gathers with a per-level mask (`mask[u]` holds σ(u), then (1 + δ(u))/σ(u), for the nodes of
+ * one level and 0 elsewhere), so the inner loops have no data-dependent branch but the (rare) discovery:
+ * forward, σ(v) = Σ_{u ∈ N(v)} mask[u] while the scan of N(v) also discovers the next level; backward,
+ * δ(w) = σ(w) · Σ_{v ∈ N(w)} mask[v]. On entry `seen` and `mask` are 0 everywhere; both are left so.
  */
 export function brandesBfs(
   start: Int32Array,
   neighbour: Int32Array,
   list: Int32Array | null,
+  listWeight: Float64Array | null,
   from: number,
   to: number,
-  hop: Int32Array,
+  seen: Uint8Array,
   sigma: Float64Array,
-  coef: Float64Array,
+  mask: Float64Array,
   order: Int32Array,
+  levelStart: Int32Array,
+  component: Int32Array,
   out: Float64Array,
   squares: Float64Array | null,
 ): void {
   for (let i = from; i < to; i++) {
     const s = list === null ? i : list[i]!;
-    hop[s] = 0;
-    sigma[s] = 1;
+    const m = listWeight === null ? 1 : listWeight[i]!;
+    const reach = component[s]!;
+    seen[s] = 1;
     order[0] = s;
     let count = 1;
-    let head = 0;
-    // Forward: BFS levels and shortest-path counts.
-    while (head < count) {
-      const u = order[head++]!;
-      const next = hop[u]! + 1;
-      const su = sigma[u]!;
+    let levels = 0;
+    let begin = 0;
+    let prevBegin = 0;
+    // Forward: level by level, σ from the previous level's mask; the scan also discovers the next level.
+    while (begin < count) {
+      const end = count;
+      levelStart[levels] = begin;
+      for (let k = begin; k < end; k++) {
+        const v = order[k]!;
+        let a0 = 0;
+        let a1 = 0;
+        let x = start[v]!;
+        const stop = start[v + 1]!;
+        if (count === reach) {
+          // The whole component is discovered: σ only (σ values are integers, exact in any order).
+          let a2 = 0;
+          let a3 = 0;
+          for (const stop4 = stop - 3; x < stop4; x += 4) {
+            a0 += mask[neighbour[x]!]!;
+            a1 += mask[neighbour[x + 1]!]!;
+            a2 += mask[neighbour[x + 2]!]!;
+            a3 += mask[neighbour[x + 3]!]!;
+          }
+          for (; x < stop; x++) a0 += mask[neighbour[x]!]!;
+          sigma[v] = a0 + a1 + (a2 + a3);
+          continue;
+        }
+        for (const stop2 = stop - 1; x < stop2; x += 2) {
+          const u0 = neighbour[x]!;
+          const u1 = neighbour[x + 1]!;
+          a0 += mask[u0]!;
+          a1 += mask[u1]!;
+          if (seen[u0] === 0) {
+            seen[u0] = 1;
+            order[count++] = u0;
+          }
+          if (seen[u1] === 0) {
+            seen[u1] = 1;
+            order[count++] = u1;
+          }
+        }
+        if (x < stop) {
+          const u = neighbour[x]!;
+          a0 += mask[u]!;
+          if (seen[u] === 0) {
+            seen[u] = 1;
+            order[count++] = u;
+          }
+        }
+        sigma[v] = levels === 0 ? 1 : a0 + a1;
+      }
+      for (let k = prevBegin; k < begin; k++) mask[order[k]!] = 0;
+      for (let k = begin; k < end; k++) {
+        const v = order[k]!;
+        mask[v] = sigma[v]!;
+      }
+      prevBegin = begin;
+      begin = end;
+      levels++;
+    }
+    levelStart[levels] = count;
+    for (let k = prevBegin; k < count; k++) mask[order[k]!] = 0;
+    // Backward, deepest level first. The deepest level has no successors: δ = 0, (1 + δ)/σ = 1/σ.
+    if (levels > 1) {
+      for (let k = levelStart[levels - 1]!; k < count; k++) {
+        const w = order[k]!;
+        mask[w] = 1 / sigma[w]!;
+      }
+    }
+    for (let l = levels - 2; l >= 1; l--) {
+      const b = levelStart[l]!;
+      const e = levelStart[l + 1]!;
+      for (let k = b; k < e; k++) {
+        const w = order[k]!;
+        // Four independent sums (fixed order, so deterministic) hide the latency of the additions.
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let x = start[w]!;
+        const stop = start[w + 1]!;
+        for (const stop4 = stop - 3; x < stop4; x += 4) {
+          a0 += mask[neighbour[x]!]!;
+          a1 += mask[neighbour[x + 1]!]!;
+          a2 += mask[neighbour[x + 2]!]!;
+          a3 += mask[neighbour[x + 3]!]!;
+        }
+        for (; x < stop; x++) a0 += mask[neighbour[x]!]!;
+        const acc = a0 + a1 + (a2 + a3);
+        const sw = sigma[w]!;
+        const d = sw * acc;
+        out[w]! += m * d;
+        if (squares !== null) squares[w]! += m * d * d;
+        sigma[w] = (1 + d) / sw;
+      }
+      const e2 = levelStart[l + 2]!;
+      for (let k = e; k < e2; k++) mask[order[k]!] = 0;
+      for (let k = b; k < e; k++) {
+        const w = order[k]!;
+        mask[w] = sigma[w]!;
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const w = order[k]!;
+      mask[w] = 0;
+      seen[w] = 0;
+    }
+  }
+}
+
+/** Size of the connected component of every node (BFS; `order` and `seen` are scratch of length n). */
+export function componentSizesInto(start: Int32Array, neighbour: Int32Array, size: Int32Array, order: Int32Array): void {
+  const n = start.length - 1;
+  size.fill(0);
+  for (let r = 0; r < n; r++) {
+    if (size[r] !== 0) continue;
+    size[r] = -1;
+    order[0] = r;
+    let count = 1;
+    for (let head = 0; head < count; head++) {
+      const u = order[head]!;
       for (let x = start[u]!, end = start[u + 1]!; x < end; x++) {
         const v = neighbour[x]!;
-        const hv = hop[v]!;
-        if (hv < 0) {
-          hop[v] = next;
-          sigma[v] = su;
+        if (size[v] === 0) {
+          size[v] = -1;
           order[count++] = v;
-        } else if (hv === next) sigma[v]! += su;
+        }
       }
     }
-    // Backward, deepest level first: pull (1 + δ(v))/σ(v) from the successors v one level down.
-    for (let k = count - 1; k > 0; k--) {
-      const w = order[k]!;
-      const next = hop[w]! + 1;
-      let acc = 0;
-      for (let x = start[w]!, end = start[w + 1]!; x < end; x++) {
-        const v = neighbour[x]!;
-        if (hop[v] === next) acc += coef[v]!;
-      }
-      const sw = sigma[w]!;
-      const d = sw * acc;
-      coef[w] = (1 + d) / sw;
-      out[w]! += d;
-      if (squares !== null) squares[w]! += d * d;
-    }
-    for (let k = 0; k < count; k++) hop[order[k]!] = -1;
+    for (let k = 0; k < count; k++) size[order[k]!] = count;
   }
+}
+
+const componentCache = new WeakMap<Int32Array, Int32Array>();
+
+/** Component sizes of a CSR, cached per `neighbour` array. */
+export function componentSizes(csr: Csr): Int32Array {
+  let size = componentCache.get(csr.neighbour);
+  if (!size || size.length !== csr.start.length - 1) {
+    const n = csr.start.length - 1;
+    size = new Int32Array(n);
+    componentSizesInto(csr.start, csr.neighbour, size, new Int32Array(n));
+    componentCache.set(csr.neighbour, size);
+  }
+  return size;
+}
+
+/**
+ * Exact path lengths for integer weights whose lcm L is too large for 53-bit integers: lengths L/w are kept
+ * as residues modulo `primes` (product > n · L, so equal residues mean equal lengths) next to the float
+ * lengths 1/w. Floats decide whenever they differ by more than `window` relatively (a bound on their
+ * accumulated rounding error); inside the window the residues decide equality and, in the rare case of
+ * distinct but nearly equal lengths, the exact integers (BigInt, summed along the shortest-path tree) decide.
+ */
+export interface ExactLengths {
+  primes: Float64Array;
+  /** Weight class of each adjacency entry. */
+  wclass: Int32Array;
+  /** (L / w) mod primes[r] at class · R + r. */
+  residue: Float64Array;
+  /** L / w per class. */
+  big: bigint[];
+  /** Relative window of float comparisons. */
+  window: number;
+}
+
+/**
+ * Sign of (exact length of u + L/w(x)) − (exact tentative length of v), each summed along its parent chain
+ * (`parentNode`, −1 at the source; the entry from a parent to its child is found by scanning the parent's list).
+ */
+export function exactCompare(
+  u: number,
+  x: number,
+  v: number,
+  parentNode: Int32Array,
+  big: bigint[],
+  wclass: Int32Array,
+  start: Int32Array,
+  neighbour: Int32Array,
+): number {
+  const chain = (node: number): bigint => {
+    let total = 0n;
+    for (let c = node, p = parentNode[c]!; p >= 0; c = p, p = parentNode[c]!) {
+      let e = start[p]!;
+      while (neighbour[e] !== c) e++;
+      total += big[wclass[e]!]!;
+    }
+    return total;
+  };
+  const a = chain(u) + big[wclass[x]!]!;
+  const b = chain(v);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -174,9 +362,13 @@ export function brandesDijkstra(
   neighbour: Int32Array,
   length: Float64Array,
   tolerance: number,
+  exact: ExactLengths | null,
   list: Int32Array | null,
+  listWeight: Float64Array | null,
   from: number,
   to: number,
+  nodeRes: Float64Array,
+  parentNode: Int32Array,
   dist: Float64Array,
   sigma: Float64Array,
   delta: Float64Array,
@@ -189,11 +381,19 @@ export function brandesDijkstra(
   out: Float64Array,
   squares: Float64Array | null,
 ): void {
+  const R = exact === null ? 0 : exact.primes.length;
+  const primes = exact === null ? null : exact.primes;
+  const wclass = exact === null ? null : exact.wclass;
+  const residue = exact === null ? null : exact.residue;
+  const tol = exact === null ? tolerance : exact.window;
   for (let i = from; i < to; i++) {
     const s = list === null ? i : list[i]!;
+    const m = listWeight === null ? 1 : listWeight[i]!;
     dist[s] = 0;
     sigma[s] = 1;
     predCount[s] = 0;
+    parentNode[s] = -1;
+    for (let r = 0; r < R; r++) nodeRes[s * R + r] = 0;
     let count = 0;
     let size = 1;
     heapNode[0] = s;
@@ -229,12 +429,37 @@ export function brandesDijkstra(
         const nd = du + length[x]!;
         if (nd === Infinity) continue;
         const dv = dist[v]!;
-        const eps = tolerance === 0 ? 0 : tolerance * (nd > dv ? nd : dv);
-        if (dv === Infinity || nd < dv - eps) {
+        const eps = tol === 0 ? 0 : tol * (nd > dv ? nd : dv);
+        let cmp = dv === Infinity || nd < dv - eps ? -1 : nd - dv <= eps ? 0 : 1;
+        if (cmp === 0 && R > 0) {
+          // Within the rounding window: decide exactly. Equal residues modulo primes whose product exceeds
+          // every path length (scaled by L) mean equal lengths; otherwise compare the exact integers.
+          const cls = wclass![x]!;
+          for (let r = 0; r < R; r++) {
+            const p = primes![r]!;
+            let t = nodeRes[u * R + r]! + residue![cls * R + r]!;
+            if (t >= p) t -= p;
+            if (t !== nodeRes[v * R + r]) {
+              cmp = exactCompare(u, x, v, parentNode, exact!.big, wclass!, start, neighbour);
+              break;
+            }
+          }
+        }
+        if (cmp < 0) {
           dist[v] = nd;
           sigma[v] = su;
           predCount[v] = 1;
           pred[start[v]!] = u;
+          if (R > 0) {
+            parentNode[v] = u;
+            const cls = wclass![x]!;
+            for (let r = 0; r < R; r++) {
+              const p = primes![r]!;
+              let t = nodeRes[u * R + r]! + residue![cls * R + r]!;
+              if (t >= p) t -= p;
+              nodeRes[v * R + r] = t;
+            }
+          }
           // Push (v, nd).
           let c = size++;
           while (c > 0) {
@@ -246,7 +471,7 @@ export function brandesDijkstra(
           }
           heapNode[c] = v;
           heapKey[c] = nd;
-        } else if (nd - dv <= eps) {
+        } else if (cmp === 0) {
           sigma[v]! += su;
           pred[start[v]! + predCount[v]!++] = u;
         }
@@ -262,8 +487,8 @@ export function brandesDijkstra(
         delta[v]! += sigma[v]! * coeff;
       }
       if (w !== s) {
-        out[w]! += dw;
-        if (squares !== null) squares[w]! += dw * dw;
+        out[w]! += m * dw;
+        if (squares !== null) squares[w]! += m * dw * dw;
       }
       dist[w] = Infinity;
       done[w] = 0;
@@ -288,8 +513,12 @@ export interface BetweennessJob {
   /** Path lengths per adjacency entry, or null for hop counts. */
   length: Float64Array | null;
   tolerance: number;
+  /** Exact comparison of lengths beyond 53-bit integers, or null. */
+  exact?: ExactLengths | null;
   /** Sources, or null for every node 0 .. n − 1. */
   sources: Int32Array | null;
+  /** Multiplicity per source (aligned with `sources`), or null (1 each). */
+  sourceWeight?: Float64Array | null;
   /** Also return Σ_s δ_s(v)². */
   squares: boolean;
 }
@@ -322,7 +551,8 @@ export function runBetweennessJob(job: BetweennessJob, workspace?: BrandesWorksp
     partSq?.fill(0);
     const range = { from: bounds[b]!, to: bounds[b + 1]! };
     const sources = all ? all.subarray(range.from, range.to) : range;
-    betweennessFromSources(job.csr, sources, { length: job.length, tolerance: job.tolerance, out: part, squares: partSq, workspace: ws });
+    const sourceWeight = all && job.sourceWeight ? job.sourceWeight.subarray(range.from, range.to) : null;
+    betweennessFromSources(job.csr, sources, { length: job.length, tolerance: job.tolerance, exact: job.exact ?? null, out: part, squares: partSq, workspace: ws, sourceWeight });
     addInto(sum, part);
     if (squares && partSq) addInto(squares, partSq);
   }

@@ -4,10 +4,21 @@
  * `constraint`, `effectiveSize`, `coreNumber`, `strength`, `tieCounts`, `communities`).
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
+import { InvalidOptionError } from '../errors.js';
 import { assertBoolean, resolveOptions } from '../options.js';
 import { communities } from '../community/louvain.js';
-import { brandes, pathLengths, validateBetweennessOptions, BETWEENNESS_DEFAULTS } from './betweenness.js';
-import { compactGraph, type EdgeWeightGetter } from './compact.js';
+import {
+  betweennessJob,
+  finishBetweenness,
+  planBetweenness,
+  validateBetweennessOptions,
+  BETWEENNESS_DEFAULTS,
+  type BetweennessArrays,
+  type BetweennessMethod,
+  type BetweennessSamplingOptions,
+} from './betweenness.js';
+import { runBetweennessJob, type BetweennessRunner } from './betweenness-kernel.js';
+import { compactGraph, type CompactGraph, type EdgeWeightGetter } from './compact.js';
 import { coreNumberValues } from './core-number.js';
 import { constraintValues, effectiveSizeValues } from './structural-holes.js';
 import { tieCounts } from './strength.js';
@@ -23,6 +34,12 @@ export interface NodeMeasuresOptions<E extends Attributes = Attributes> {
   rng?: (() => number) | null;
   /** Relative tolerance for tied path lengths when lengths are not exact integers. Default: 1e-9. */
   tolerance?: number;
+  /**
+   * Exact or pivot-sampled betweenness (both columns use the same pivots): `{ mode, exactMaxNodes, exactMaxWork,
+   * pivots, seed, sources, twins }`, see `BetweennessSamplingOptions`. Default: {} (the `betweenness` defaults:
+   * auto, exact up to 5,000 nodes and 5e9 adjacency visits, else 500 pivots with seed 1).
+   */
+  betweenness?: BetweennessSamplingOptions;
 }
 
 export const NODE_MEASURES_DEFAULTS: Readonly<Required<NodeMeasuresOptions>> = Object.freeze({
@@ -31,6 +48,7 @@ export const NODE_MEASURES_DEFAULTS: Readonly<Required<NodeMeasuresOptions>> = O
   seed: 1,
   rng: null,
   tolerance: 1e-9,
+  betweenness: Object.freeze({}),
 });
 
 /** The measures of one node (column names of people.csv / organisations.csv). */
@@ -60,26 +78,46 @@ export interface NodeMeasureRecord {
 
 export function validateNodeMeasuresOptions(o: Required<NodeMeasuresOptions>): void {
   assertBoolean('nodeMeasures', 'normalized', o.normalized);
-  validateBetweennessOptions({ ...BETWEENNESS_DEFAULTS, tolerance: o.tolerance }, 'nodeMeasures');
+  if (typeof o.betweenness !== 'object' || o.betweenness === null)
+    throw new InvalidOptionError('nodeMeasures', 'betweenness', o.betweenness, 'an object { mode, exactMaxNodes, exactMaxWork, pivots, seed, sources }');
+  validateBetweennessOptions(resolveOptions(BETWEENNESS_DEFAULTS, { ...o.betweenness, tolerance: o.tolerance }), 'nodeMeasures');
 }
 
-function compute<N extends Attributes, E extends Attributes>(graph: AbstractGraph<N, E>, options?: NodeMeasuresOptions<E>) {
+/** How the two betweenness columns were computed (`report.json`: method, pivots, seed, relativeError). */
+export interface NodeMeasuresMethods {
+  betweenness: BetweennessMethod;
+  betweenness_weighted: BetweennessMethod;
+}
+
+/** `nodeMeasures.detailed` / `nodeMeasuresAsync`: the records plus how betweenness was computed. */
+export interface NodeMeasuresResult {
+  measures: Record<string, NodeMeasureRecord>;
+  methods: NodeMeasuresMethods;
+}
+
+function prepare<N extends Attributes, E extends Attributes>(graph: AbstractGraph<N, E>, options?: NodeMeasuresOptions<E>) {
   const o = resolveOptions(NODE_MEASURES_DEFAULTS as Required<NodeMeasuresOptions<E>>, options);
   validateNodeMeasuresOptions(o as Required<NodeMeasuresOptions>);
   const weighted = compactGraph(graph, o.getEdgeWeight, 'nodeMeasures');
+  const sampling = resolveOptions(BETWEENNESS_DEFAULTS, o.betweenness);
+  const plan = planBetweenness(weighted, sampling, 'nodeMeasures');
+  const u = betweennessJob(weighted, plan, false, o.tolerance);
+  const w = betweennessJob(weighted, plan, true, o.tolerance);
+  return { o, weighted, plan, u, w };
+}
+
+function compute<N extends Attributes, E extends Attributes>(
+  graph: AbstractGraph<N, E>,
+  o: Required<NodeMeasuresOptions<E>>,
+  weighted: CompactGraph,
+  bu: BetweennessArrays,
+  bwr: BetweennessArrays,
+): NodeMeasuresResult {
   const counts = compactGraph(graph, 'shared_events' as never, 'nodeMeasures');
   const newman = compactGraph(graph, 'newman' as never, 'nodeMeasures');
   const n = weighted.ids.length;
-  const unweighted = brandes(weighted, null, 0);
-  const lengths = pathLengths(weighted, o.tolerance);
-  const bw = brandes(weighted, lengths.length, lengths.tolerance);
-  if (o.normalized && n > 2) {
-    const scale = ((n - 1) * (n - 2)) / 2;
-    for (let v = 0; v < n; v++) {
-      unweighted[v] = unweighted[v]! / scale;
-      bw[v] = bw[v]! / scale;
-    }
-  }
+  const unweighted = bu.values;
+  const bw = bwr.values;
   const con = constraintValues(weighted);
   const eff = effectiveSizeValues(weighted);
   const core = coreNumberValues(weighted);
@@ -111,17 +149,44 @@ function compute<N extends Attributes, E extends Attributes>(graph: AbstractGrap
       last_seen: typeof attr['last_seen'] === 'string' ? attr['last_seen'] : null,
     };
   }
-  return out;
+  const method = ({ values: _v, standardError: _s, ...m }: BetweennessArrays): BetweennessMethod => m;
+  return { measures: out, methods: { betweenness: method(bu), betweenness_weighted: method(bwr) } };
+}
+
+function detailedSync<N extends Attributes, E extends Attributes>(graph: AbstractGraph<N, E>, options?: NodeMeasuresOptions<E>): NodeMeasuresResult {
+  const { o, weighted, plan, u, w } = prepare(graph, options);
+  const bu = finishBetweenness(runBetweennessJob(u.job), plan, u.lengths, o.normalized);
+  const bw = finishBetweenness(runBetweennessJob(w.job), plan, w.lengths, o.normalized);
+  return compute(graph, o, weighted, bu, bw);
 }
 
 /** All node measures, keyed by node id. */
 export function nodeMeasures<N extends Attributes, E extends Attributes>(graph: AbstractGraph<N, E>, options?: NodeMeasuresOptions<E>): Record<string, NodeMeasureRecord> {
-  return compute(graph, options);
+  return detailedSync(graph, options).measures;
+}
+
+/** The measures plus how both betweenness columns were computed (exact or sampled, pivots, seed, relative error). */
+nodeMeasures.detailed = detailedSync;
+
+/**
+ * `nodeMeasures.detailed` with both betweenness passes handed to `runner` (in Node: `parallelBetweennessRunner()`
+ * from the CLI layer, worker threads; in a browser: none, this thread). Identical numbers either way.
+ */
+export async function nodeMeasuresAsync<N extends Attributes, E extends Attributes>(
+  graph: AbstractGraph<N, E>,
+  options?: NodeMeasuresOptions<E> & { runner?: BetweennessRunner | null },
+): Promise<NodeMeasuresResult> {
+  const { runner = null, ...rest } = options ?? {};
+  const { o, weighted, plan, u, w } = prepare(graph, rest as NodeMeasuresOptions<E>);
+  const run = runner ?? ((job) => Promise.resolve(runBetweennessJob(job)));
+  const bu = finishBetweenness(await run(u.job), plan, u.lengths, o.normalized);
+  const bw = finishBetweenness(await run(w.job), plan, w.lengths, o.normalized);
+  return compute(graph, o, weighted, bu, bw);
 }
 
 /** Write every measure as a node attribute under its column name (events / first_seen / last_seen are left as they are). */
 nodeMeasures.assign = function assign<N extends Attributes, E extends Attributes>(graph: AbstractGraph<N, E>, options?: NodeMeasuresOptions<E>): void {
-  const all = compute(graph, options);
+  const all = detailedSync(graph, options).measures;
   for (const [id, m] of Object.entries(all)) {
     const { events: _e, first_seen: _f, last_seen: _l, ...measures } = m;
     graph.mergeNodeAttributes(id, measures as unknown as Partial<N>);

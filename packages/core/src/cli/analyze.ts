@@ -4,20 +4,21 @@
  * Exit codes: 0 written without input errors; 1 input errors (rows skipped; outputs still written when usable rows
  * remain) or no usable rows; 2 usage errors.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../analysis/analyze.js';
+import { analyzeAsync, ANALYZE_BETWEENNESS, type AnalyzeBetweenness, type AnalyzeOptions } from '../analysis/analyze.js';
 import { scrubPersonNames } from '../analysis/safe.js';
 import { GROWTH_STEPS, type Analysis, type GrowthStep } from '../analysis/types.js';
 import { MycorrhizaError } from '../errors.js';
-import { ANALYSIS_FILES, analysisFiles } from '../export/analysis-files.js';
+import { ANALYSIS_FILES, analysisFileChunks } from '../export/analysis-files.js';
 import { langFromEnv, LANGS, type Lang } from '../i18n/report-text.js';
 import { readAttendance } from '../io/index.js';
-import type { ReadResult } from '../io/types.js';
+import type { InputFile, ReadResult } from '../io/types.js';
 import { isValidYmd } from '../model/dates.js';
 import { BACKBONE_MODELS, CORRECTIONS, STRENGTH_BASES, type BackboneModel, type Correction, type StrengthBasis } from '../network/types.js';
 import { formatFlags, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args.js';
 import { readInputFiles } from './io-node.js';
+import { parallelBetweennessRunner } from './parallel-betweenness.js';
 import type { Command } from './main.js';
 import { readOptionsFromFlags } from './validate.js';
 
@@ -51,6 +52,8 @@ const FLAGS: Record<string, FlagSpec> = {
   safe: { kind: 'boolean', help: 'No person name, e-mail or role anywhere: people become P001, ...' },
   lang: { kind: 'string', help: 'Report language nl or en (default from LANG / LC_ALL).' },
   'compare-months': { kind: 'string', help: 'Months in the before/after periods (default 6).' },
+  betweenness: { kind: 'string', help: 'auto (default: exact for small networks, sampled sources for large ones), exact, sampled or skip.' },
+  threads: { kind: 'string', help: 'Worker threads for betweenness (default: all cores).' },
   ...READER_FLAGS,
   help: { kind: 'boolean', help: 'Show this help.' },
 };
@@ -117,6 +120,7 @@ export function analyzeOptionsFromFlags(args: ParsedArgs): AnalyzeOptions {
     seed: numberFlag(args, 'seed', (n) => Number.isInteger(n), 'a whole number'),
     compareMonths: numberFlag(args, 'compare-months', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1'),
     safe: args.flags.safe === true,
+    betweenness: oneOf<AnalyzeBetweenness>(args, 'betweenness', ANALYZE_BETWEENNESS),
   };
   return o;
 }
@@ -143,8 +147,91 @@ export function formatReadProblems(result: ReadResult, safe: boolean): string[] 
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 
-/** The terminal summary of an analysis. */
-export function formatSummary(a: Analysis, outDir: string, files: Record<string, string>): string {
+/** Files larger than this are read piece by piece (CSV), never whole: 64 MiB. */
+export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/** Input files: small ones whole (`readInputFiles`), large CSV files as byte pieces read on demand. */
+function readLargeAware(paths: readonly string[]): InputFile[] {
+  if (paths.length === 0) return readInputFiles('analyze', paths);
+  return paths.map((path) => {
+    let size = -1;
+    try {
+      const st = statSync(path);
+      if (st.isFile()) size = st.size;
+    } catch {
+      size = -1;
+    }
+    const ext = path.toLowerCase().split('.').pop() ?? '';
+    if (size <= STREAM_ABOVE_BYTES || ext === 'xlsx' || ext === 'xlsm' || ext === 'json') return readInputFiles('analyze', [path])[0]!;
+    const piece = 8 * 1024 * 1024;
+    const head = new Uint8Array(1024 * 1024);
+    const fd = openSync(path, 'r');
+    const got = readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    return {
+      name: path,
+      bytes: head.subarray(0, got),
+      stream: {
+        size,
+        *chunks(): Generator<Uint8Array> {
+          const h = openSync(path, 'r');
+          try {
+            for (;;) {
+              const buf = new Uint8Array(piece);
+              const n = readSync(h, buf, 0, piece, null);
+              if (n <= 0) return;
+              yield n === piece ? buf : buf.subarray(0, n);
+            }
+          } finally {
+            closeSync(h);
+          }
+        },
+      },
+    };
+  });
+}
+
+/** What was written to one output file: its size and, for CSV tables, its data rows. */
+export interface WrittenFile {
+  bytes: number;
+  rows: number | null;
+}
+
+/** Write every output file to `dir` piece by piece (no file is ever held whole in memory). */
+export function writeAnalysisFiles(dir: string, chunks: Record<string, Iterable<string>>): Record<string, WrittenFile> {
+  const written: Record<string, WrittenFile> = {};
+  for (const name of ANALYSIS_FILES) {
+    const fd = openSync(join(dir, name), 'w');
+    let bytes = 0, lines = 0;
+    try {
+      let pending: string[] = [];
+      let size = 0;
+      const flush = () => {
+        if (!pending.length) return;
+        const buf = Buffer.from(pending.join(''), 'utf8');
+        writeSync(fd, buf);
+        bytes += buf.length;
+        pending = [];
+        size = 0;
+      };
+      for (const piece of chunks[name] ?? []) {
+        if (name.endsWith('.csv')) for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) lines++;
+        pending.push(piece);
+        size += piece.length;
+        if (size >= 1 << 22) flush();
+      }
+      flush();
+    } finally {
+      closeSync(fd);
+    }
+    // CSV rows: lines minus the header (a quoted cell with a line break is rare in these tables).
+    written[name] = { bytes, rows: name.endsWith('.csv') ? Math.max(0, lines - 1) : null };
+  }
+  return written;
+}
+
+/** The terminal summary of an analysis. `files`: the texts written, or what `writeAnalysisFiles` reports. */
+export function formatSummary(a: Analysis, outDir: string, files: Record<string, string | WrittenFile>): string {
   const lines: string[] = [];
   const p = a.period;
   lines.push(`Mycorrhiza analysis: ${a.counts.events} events, ${a.counts.organisations} organisations, ${a.counts.people} people${p.dated ? ` (${p.first} to ${p.asOf})` : ' (undated: no time features)'}.`);
@@ -172,10 +259,12 @@ export function formatSummary(a: Analysis, outDir: string, files: Record<string,
     const w = a.withoutConvenor;
     lines.push(`Without ${w.convenor.name}: ${w.unconnected.length} organisations would be unconnected${w.unconnected.length ? ` (${w.unconnected.slice(0, 5).map((u) => u.name).join(', ')}${w.unconnected.length > 5 ? ', ...' : ''})` : ''}.`);
   }
+  for (const note of a.scale.notes) lines.push(`Scale: ${note.en}`);
   lines.push(`Written to ${outDir}:`);
   for (const name of ANALYSIS_FILES) {
-    const text = files[name] ?? '';
-    const rows = name.endsWith('.csv') ? `${Math.max(0, text.split('\n').length - 2)} rows` : `${Math.ceil(Buffer.byteLength(text) / 1024)} kB`;
+    const f = files[name] ?? '';
+    const info: WrittenFile = typeof f === 'string' ? { bytes: Buffer.byteLength(f), rows: name.endsWith('.csv') ? Math.max(0, f.split('\n').length - 2) : null } : f;
+    const rows = info.rows !== null ? `${info.rows} rows` : `${Math.ceil(info.bytes / 1024)} kB`;
     lines.push(`  ${join(outDir, name)}  (${rows})`);
   }
   return lines.join('\n') + '\n';
@@ -192,12 +281,12 @@ async function run(argv: string[]): Promise<number> {
   const options = analyzeOptionsFromFlags(args);
   const lang = langFromFlags(args, process.env);
   const readOptions = readOptionsFromFlags('analyze', args.flags);
-  const files = readInputFiles('analyze', args.positionals);
+  const files = readLargeAware(args.positionals);
   const tty = process.stderr.isTTY === true;
   const say = (text: string) => {
     if (tty) process.stderr.write(`\r\x1b[2K${text}`);
   };
-  const total = files.reduce((s, f) => s + f.bytes.length, 0);
+  const total = files.reduce((s, f) => s + (f.stream?.size ?? f.bytes.length), 0);
   const result = await readAttendance(files, { ...readOptions, onProgress: tty ? (done) => say(`reading ${Math.round((100 * done) / Math.max(1, total))}%`) : null });
   const problems = result.report.errors.length > 0;
   if (problems || result.report.warnings.length > 0) process.stderr.write((tty ? '\r\x1b[2K' : '') + formatReadProblems(result, options.safe === true).join('\n') + '\n');
@@ -207,19 +296,20 @@ async function run(argv: string[]): Promise<number> {
   }
   let analysis: Analysis;
   try {
-    analysis = analyze(result.model, { ...options, onProgress: tty ? (stage, done, n) => say(`analysing: ${stage} (${done + 1}/${n})`) : null });
+    const threads = numberFlag(args, 'threads', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1');
+    const betweennessRunner = parallelBetweennessRunner(threads === undefined ? {} : { threads });
+    analysis = await analyzeAsync(result.model, { ...options, betweennessRunner, onProgress: tty ? (stage, done, n) => say(`analysing: ${stage} (${done + 1}/${n})`) : null });
   } catch (err) {
     if (tty) process.stderr.write('\r\x1b[2K');
     if (err instanceof MycorrhizaError) throw new UsageError(`mycorrhiza analyze: ${err.message}`);
     throw err;
   }
   say('writing files');
-  const texts = analysisFiles(analysis, { lang });
   const dir = resolve(out);
   mkdirSync(dir, { recursive: true });
-  for (const name of ANALYSIS_FILES) writeFileSync(join(dir, name), texts[name]);
+  const written = writeAnalysisFiles(dir, analysisFileChunks(analysis, { lang }));
   if (tty) process.stderr.write('\r\x1b[2K');
-  let summary = formatSummary(analysis, out, texts);
+  let summary = formatSummary(analysis, out, written);
   if (options.safe) summary = scrubPersonNames(summary, result.model);
   // Names come from user files: no control character (escape sequences) reaches the terminal.
   process.stdout.write(summary.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ''));

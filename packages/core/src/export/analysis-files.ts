@@ -6,10 +6,10 @@
 import type { Analysis } from '../analysis/types.js';
 import type { Lang } from '../i18n/report-text.js';
 import { renderReportHtml } from '../report/html.js';
-import { toGexf } from './gexf.js';
-import { toGraphml } from './graphml.js';
+import { gexfChunks } from './gexf.js';
+import { graphmlChunks } from './graphml.js';
 import { analysisExportGraph } from './network-export.js';
-import { analysisCsvFiles, attentionRows } from './tables.js';
+import { analysisCsvChunks, attentionRows } from './tables.js';
 
 /** The file names written by `analyze`, in the order they are listed. */
 export const ANALYSIS_FILES = [
@@ -37,7 +37,7 @@ export interface AnalysisFilesOptions {
 
 /** The summary written to report.json: everything but the large tables (those are the CSV files). */
 export function analysisSummaryJson(analysis: Analysis, lang: Lang): string {
-  const { people: _p, organisations: _o, events: _e, personTies: _pt, organisationTies: _ot, growth: _g, tieDates: _d, attention, ...summary } = analysis;
+  const { people: _p, organisations: _o, events: _e, personTies: _pt, organisationTies: _ot, growth: _g, tieDates: _d, tieTables: _tt, graph: _gr, attention, ...summary } = analysis;
   const out = {
     generator: 'mycorrhiza',
     ...summary,
@@ -48,15 +48,27 @@ export function analysisSummaryJson(analysis: Analysis, lang: Lang): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-/** Render every output file of an analysis. */
-export function analysisFiles(analysis: Analysis, options?: AnalysisFilesOptions): Record<AnalysisFileName, string> {
+/**
+ * Every output file of an analysis as pieces of text, to write to a stream: the tie tables and the network
+ * files are made piece by piece while they are walked (each iterable can be walked again), so memory stays
+ * bounded by the analysis itself, not by the size of the files. Joined, the pieces are `analysisFiles`.
+ */
+export function analysisFileChunks(analysis: Analysis, options?: AnalysisFilesOptions): Record<AnalysisFileName, Iterable<string>> {
   const lang = options?.lang ?? 'en';
   const graph = analysisExportGraph(analysis, { people: options?.graphPeople ?? true });
+  const once = (make: () => string): Iterable<string> => ({ *[Symbol.iterator]() { yield make(); } });
   return {
-    ...analysisCsvFiles(analysis, lang),
-    'report.json': analysisSummaryJson(analysis, lang),
-    'network.gexf': toGexf(graph),
-    'network.graphml': toGraphml(graph),
-    'report.html': renderReportHtml(analysis, { lang }),
-  } as Record<AnalysisFileName, string>;
+    ...analysisCsvChunks(analysis, lang),
+    'report.json': once(() => analysisSummaryJson(analysis, lang)),
+    'network.gexf': { [Symbol.iterator]: () => gexfChunks(graph) },
+    'network.graphml': { [Symbol.iterator]: () => graphmlChunks(graph) },
+    'report.html': once(() => renderReportHtml(analysis, { lang })),
+  } as unknown as Record<AnalysisFileName, Iterable<string>>;
+}
+
+/** Render every output file of an analysis (whole strings; see `analysisFileChunks` for large analyses). */
+export function analysisFiles(analysis: Analysis, options?: AnalysisFilesOptions): Record<AnalysisFileName, string> {
+  const out = {} as Record<AnalysisFileName, string>;
+  for (const [name, chunks] of Object.entries(analysisFileChunks(analysis, options))) out[name as AnalysisFileName] = Array.from(chunks).join('');
+  return out;
 }

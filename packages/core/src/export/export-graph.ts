@@ -55,6 +55,7 @@ export interface ExportGraph {
   /** Declarations of attributes whose value changes over time. */
   dynamicNodeAttributes: ExportAttribute[];
   dynamicEdgeAttributes: ExportAttribute[];
-  nodes: ExportNode[];
-  edges: ExportEdge[];
+  /** Nodes and edges: arrays, or iterables that make them one at a time (large graphs; iterated once per writer). */
+  nodes: Iterable<ExportNode>;
+  edges: Iterable<ExportEdge>;
 }

@@ -4,7 +4,7 @@
  * Gephi's timeline replays the growth. Written by hand with strict escaping: graphology-gexf writes no spells.
  */
 import type { ExportAttribute, ExportGraph, ExportTimedValue, ExportValue } from './export-graph.js';
-import { escapeXml, formatXmlValue, xmlAttributes } from './xml.js';
+import { CHUNK_LINES, escapeXml, formatXmlValue, xmlAttributes } from './xml.js';
 
 const GEXF_TYPE = { string: 'string', integer: 'integer', double: 'double', boolean: 'boolean' } as const;
 
@@ -34,7 +34,12 @@ function attvalues(staticAttrs: readonly ExportAttribute[], values: Record<strin
 
 /** Serialise an export graph as GEXF 1.3 (undirected, dynamic, dates). Same input, same bytes. */
 export function toGexf(graph: ExportGraph): string {
-  const out: string[] = [
+  return Array.from(gexfChunks(graph)).join('');
+}
+
+/** The GEXF text in pieces of a few thousand lines (for writing large graphs to a stream); joined, `toGexf`. */
+export function* gexfChunks(graph: ExportGraph): Generator<string> {
+  let out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `  <meta${xmlAttributes([['lastmodifieddate', graph.date]])}>`,
@@ -54,13 +59,21 @@ export function toGexf(graph: ExportGraph): string {
     if (n.viz?.size != null) out.push(`        <viz:size${xmlAttributes([['value', n.viz.size]])}/>`);
     if (n.viz?.color) out.push(`        <viz:color${xmlAttributes([['r', n.viz.color[0]], ['g', n.viz.color[1]], ['b', n.viz.color[2]]])}/>`);
     out.push('      </node>');
+    if (out.length >= CHUNK_LINES) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
   }
   out.push('    </nodes>', '    <edges>');
   for (const e of graph.edges) {
     out.push(`      <edge${xmlAttributes([['id', e.id], ['source', e.source], ['target', e.target], ['weight', e.weight], ['start', e.start]])}>`);
     out.push(...attvalues(graph.edgeAttributes, e.attributes, graph.dynamicEdgeAttributes, e.timeline, '        '));
     out.push('      </edge>');
+    if (out.length >= CHUNK_LINES) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
   }
   out.push('    </edges>', '  </graph>', '</gexf>');
-  return out.join('\n') + '\n';
+  yield out.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@
  * strict escaping (graphology-graphml 0.5 only parses).
  */
 import type { ExportAttribute, ExportGraph, ExportValue } from './export-graph.js';
-import { escapeXml, formatXmlValue, xmlAttributes } from './xml.js';
+import { CHUNK_LINES, escapeXml, formatXmlValue, xmlAttributes } from './xml.js';
 
 const GRAPHML_TYPE = { string: 'string', integer: 'long', double: 'double', boolean: 'boolean' } as const;
 
@@ -24,9 +24,14 @@ function dataLines(cls: 'node' | 'edge', attrs: readonly ExportAttribute[], valu
 
 /** Serialise an export graph as GraphML (static: final values; `start` kept as an ISO date string). */
 export function toGraphml(graph: ExportGraph): string {
+  return Array.from(graphmlChunks(graph)).join('');
+}
+
+/** The GraphML text in pieces of a few thousand lines (for writing large graphs to a stream); joined, `toGraphml`. */
+export function* graphmlChunks(graph: ExportGraph): Generator<string> {
   const nodeAttrs: ExportAttribute[] = [{ id: 'label', title: 'Label', type: 'string' }, { id: 'start', title: 'Start', type: 'string' }, ...graph.nodeAttributes];
   const edgeAttrs: ExportAttribute[] = [{ id: 'weight', title: 'Weight', type: 'double' }, { id: 'start', title: 'Start', type: 'string' }, ...graph.edgeAttributes];
-  const out: string[] = [
+  let out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     `  <!-- ${escapeXml(graph.description).replace(/--/g, '- -')} -->`,
@@ -38,12 +43,20 @@ export function toGraphml(graph: ExportGraph): string {
     out.push(`    <node${xmlAttributes([['id', n.id]])}>`);
     out.push(...dataLines('node', nodeAttrs, { ...n.attributes, label: n.label, start: n.start }));
     out.push('    </node>');
+    if (out.length >= CHUNK_LINES) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
   }
   for (const e of graph.edges) {
     out.push(`    <edge${xmlAttributes([['id', e.id], ['source', e.source], ['target', e.target]])}>`);
     out.push(...dataLines('edge', edgeAttrs, { ...e.attributes, weight: e.weight, start: e.start }));
     out.push('    </edge>');
+    if (out.length >= CHUNK_LINES) {
+      yield out.join('\n') + '\n';
+      out = [];
+    }
   }
   out.push('  </graph>', '</graphml>');
-  return out.join('\n') + '\n';
+  yield out.join('\n') + '\n';
 }

@@ -2,8 +2,10 @@
  * Turn an analysis into one export graph for Gephi and GraphML: organisations and people as nodes (attribute
  * `kind`), organisation ties and person ties as edges (attribute `kind`), static measures as attributes, and for
  * every edge its shared-event count, class and state over time, so Gephi's timeline replays how ties formed,
- * grew strong and faded. Filter on `kind` in Gephi to see one level.
+ * grew strong and faded. Filter on `kind` in Gephi to see one level. Large networks are limited (see
+ * `AnalyzeOptions.graphLimit`): people only below the limit, organisations always, at most that many ties.
  */
+import { tieRowAt, type TieTable } from '../analysis/tie-table.js';
 import type { Analysis, OrganisationRow, PersonRow } from '../analysis/types.js';
 import { addMonths, dayToIso, isoToDay, parseDuration } from '../model/dates.js';
 import { PALETTE, SECTOR_COLOURS } from '../report/styles.js';
@@ -107,13 +109,24 @@ export function tieTimeline(
   return { shared_events_over_time: count, class_over_time: cls, state_over_time: state };
 }
 
-/** Build the export graph of an analysis (same analysis, same graph: nodes and edges keep the tables' order). */
+/** An iterable that runs `make` afresh each time it is iterated (the GEXF and GraphML writers each walk it once). */
+function replayable<T>(make: () => Generator<T>): Iterable<T> {
+  return { [Symbol.iterator]: make };
+}
+
+/**
+ * Build the export graph of an analysis (same analysis, same graph: nodes and edges keep the tables' order).
+ * It holds what `analysis.graph` selected: organisations always, people and person ties only below the
+ * analysis' graph limit, and at most that many organisation ties (the strongest). Nodes and edges are made one
+ * at a time while a writer walks them, so a large graph is never held as objects.
+ */
 export function analysisExportGraph(analysis: Analysis, options?: ExportGraphOptions): ExportGraph {
-  const { people } = { ...EXPORT_GRAPH_DEFAULTS, ...options };
+  const people = { ...EXPORT_GRAPH_DEFAULTS, ...options }.people && analysis.graph.people;
   const o = analysis.options;
   const timing = { strongMin: o.strongMin, fadeAfter: o.fadeAfter, strengthBasis: o.strengthBasis, asOf: analysis.period.asOf };
   const sectorRank = new Map(analysis.sectors.map((s, i) => [s.sector, i]));
-  const maxDegree = Math.max(1, ...analysis.organisations.map((r) => r.degree));
+  let maxDegree = 1;
+  for (const r of analysis.organisations) if (r.degree > maxDegree) maxDegree = r.degree;
   const orgNode = (r: OrganisationRow): ExportNode => ({
     id: r.id,
     label: r.name,
@@ -128,20 +141,23 @@ export function analysisExportGraph(analysis: Analysis, options?: ExportGraphOpt
     attributes: { ...pick(r, NODE_ATTRIBUTES), organisation: r.organisation_id, kind: 'person' },
     viz: { color: hexToRgb(PALETTE.people), size: 4 },
   });
-  const nodes = [...analysis.organisations.map(orgNode), ...(people ? analysis.people.map(personNode) : [])];
-  const edges: ExportEdge[] = [];
-  analysis.organisationTies.forEach((t, i) => {
-    const dates = analysis.tieDates.organisation[i] ?? [];
-    edges.push({ id: `${t.source}-${t.target}`, source: t.source, target: t.target, start: t.first_shared, weight: t.shared_events, attributes: { ...pick(t, EDGE_ATTRIBUTES), kind: 'organisation_tie' }, ...(dates.length ? { timeline: tieTimeline(dates, timing, t.class) } : {}) });
+  const nodes = replayable(function* () {
+    for (const r of analysis.organisations) yield orgNode(r);
+    if (people) for (const r of analysis.people) yield personNode(r);
   });
-  if (people) {
-    analysis.personTies.forEach((t, i) => {
-      const dates = analysis.tieDates.person[i] ?? [];
-      edges.push({ id: `${t.source}-${t.target}`, source: t.source, target: t.target, start: t.first_shared, weight: t.shared_events, attributes: { ...pick(t, EDGE_ATTRIBUTES), kind: 'person_tie' }, ...(dates.length ? { timeline: tieTimeline(dates, timing, t.class) } : {}) });
-    });
-  }
+  const edge = (table: TieTable, t: number, dates: readonly string[], kind: string): ExportEdge => {
+    const row = tieRowAt(table, t);
+    return { id: `${row.source}-${row.target}`, source: row.source, target: row.target, start: row.first_shared, weight: row.shared_events, attributes: { ...pick(row, EDGE_ATTRIBUTES), kind }, ...(dates.length ? { timeline: tieTimeline(dates, timing, row.class) } : {}) };
+  };
+  const g = analysis.graph;
+  const edges = replayable(function* () {
+    for (let k = 0; k < g.organisationTies.length; k++) yield edge(analysis.tieTables.organisation, g.organisationTies[k]!, g.organisationDates[k] ?? [], 'organisation_tie');
+    if (people) for (let k = 0; k < g.personTies.length; k++) yield edge(analysis.tieTables.person, g.personTies[k]!, g.personDates[k] ?? [], 'person_tie');
+  });
+  const limited = analysis.scale.organisation.graphTies === 'strongest' ? ` (the ${g.organisationTies.length} organisation ties with most shared events out of ${analysis.scale.organisation.ties})` : '';
+  const noPeople = !people && analysis.scale.person.graphTies === 'none' ? `; people left out (${analysis.scale.person.ties} person ties, more than ${analysis.scale.graphLimit})` : '';
   return {
-    description: `Mycorrhiza partner network as of ${analysis.period.asOf ?? 'the last event'}: organisations${people ? ' and people' : ''} (attribute kind), ties with shared events, class and state over time.`,
+    description: `Mycorrhiza partner network as of ${analysis.period.asOf ?? 'the last event'}: organisations${people ? ' and people' : ''} (attribute kind), ties with shared events, class and state over time${limited}${noPeople}.`,
     date: analysis.period.asOf,
     nodeAttributes: NODE_ATTRIBUTES,
     edgeAttributes: EDGE_ATTRIBUTES,

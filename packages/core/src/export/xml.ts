@@ -47,3 +47,6 @@ export function formatXmlValue(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return value;
 }
+
+/** Lines per piece yielded by the chunked writers (`gexfChunks`, `graphmlChunks`). */
+export const CHUNK_LINES = 4096;

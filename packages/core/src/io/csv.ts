@@ -142,3 +142,45 @@ export function* csvRecords(text: string, delimiter: string, newline: string, ch
     if (!restarted) pos += prev;
   }
 }
+
+/**
+ * The records of a CSV text given in pieces (a large file read piece by piece), the same as `csvRecords` on the
+ * whole text: a window of at least three record-length limits is parsed with `csvRecords`, the records that end
+ * before its last `READ_LIMITS.maxRowChars` (+ one chunk) are kept, and parsing starts again at the next record
+ * with the window moved on. Only the window is in memory. `index` and `end` count from the start of the text.
+ * (A broken record longer than the window margin is cut where the window ends.)
+ */
+export function* csvRecordsFromPieces(pieces: Iterable<string>, delimiter: string, newline: string, chunkChars = CHUNK_CHARS, rowChars: number = READ_LIMITS.maxRowChars): Generator<CsvRecord> {
+  const it = pieces[Symbol.iterator]();
+  const margin = rowChars + 2 * Math.max(1, Math.floor(chunkChars));
+  const want = 3 * margin;
+  let buf = '';
+  let base = 0;
+  let eof = false;
+  let index = 0;
+  for (;;) {
+    while (!eof && buf.length < want) {
+      const r = it.next();
+      if (r.done) eof = true;
+      else buf += r.value;
+    }
+    if (buf.length === 0) return;
+    const safe = eof ? buf.length : buf.length - margin;
+    let consumed = 0;
+    let count = 0;
+    for (const rec of csvRecords(buf, delimiter, newline, chunkChars)) {
+      if (!eof && rec.end > safe) break;
+      yield { ...rec, index: index + rec.index, end: base + rec.end };
+      consumed = rec.end;
+      count++;
+    }
+    if (eof) return;
+    if (count === 0) {
+      // No record ends in the safe part (it cannot happen with the margin above); move on to avoid a loop.
+      consumed = safe;
+    }
+    index += count;
+    base += consumed;
+    buf = buf.slice(consumed);
+  }
+}

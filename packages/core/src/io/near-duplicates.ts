@@ -79,13 +79,19 @@ export function findNearDuplicates(names: readonly { name: string; count: number
     const words = key.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
     return { name, count, key, loose: words.join(''), sorted: [...words].sort().join(''), digits: (key.match(/\d+/g) ?? []).join(' '), words: new Set(words) };
   });
-  const seen = new Set<string>();
   const found: Suggestion[] = [];
-  const consider = (i: number, j: number): void => {
+  const reversed = entries.map((e) => [...e.loose].reverse().join(''));
+  const keyOfs = [(i: number) => entries[i]!.loose, (i: number) => reversed[i]!, (i: number) => entries[i]!.sorted];
+  const positions: Int32Array[] = [];
+  /** Whether ordering r (walked before the current one) already paired i and j (window or run of equal keys). */
+  const pairedIn = (r: number, i: number, j: number): boolean => {
+    const d = Math.abs(positions[r]![i]! - positions[r]![j]!);
+    return d <= window || (d < 64 && keyOfs[r]!(i) === keyOfs[r]!(j));
+  };
+  const consider = (i: number, j: number, r: number): void => {
     if (i === j) return;
-    const pair = i < j ? `${i},${j}` : `${j},${i}`;
-    if (seen.has(pair)) return;
-    seen.add(pair);
+    // Each pair once: skip it when an earlier ordering already brought it up (no set of pairs to keep).
+    for (let q = 0; q < r; q++) if (pairedIn(q, i, j)) return;
     const A = entries[i]!, B = entries[j]!;
     if (A.key === B.key || A.digits !== B.digits) return;
     let similarity: number;
@@ -105,15 +111,17 @@ export function findNearDuplicates(names: readonly { name: string; count: number
       fix: `If "${rare.name}" and "${common.name}" are the same ${kind}, add this line to an alias file (columns alias,canonical) and pass it with --aliases: ${formatCsvValue(rare.name)},${formatCsvValue(common.name)}`,
     });
   };
-  const reversed = entries.map((e) => [...e.loose].reverse().join(''));
-  for (const keyOf of [(i: number) => entries[i]!.loose, (i: number) => reversed[i]!, (i: number) => entries[i]!.sorted]) {
+  keyOfs.forEach((keyOf, r) => {
     const order = entries.map((_, i) => i).sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : x - y));
+    const pos = new Int32Array(order.length);
+    order.forEach((v, k) => (pos[v] = k));
+    positions.push(pos);
     for (let k = 0; k < order.length; k++) {
-      for (let w = 1; w <= window && k + w < order.length; w++) consider(order[k]!, order[k + w]!);
+      for (let w = 1; w <= window && k + w < order.length; w++) consider(order[k]!, order[k + w]!, r);
       // Equal loose keys can outnumber the window: walk the whole run of equals.
-      for (let w = window + 1; k + w < order.length && keyOf(order[k + w]!) === keyOf(order[k]!) && w < 64; w++) consider(order[k]!, order[k + w]!);
+      for (let w = window + 1; k + w < order.length && keyOf(order[k + w]!) === keyOf(order[k]!) && w < 64; w++) consider(order[k]!, order[k + w]!, r);
     }
-  }
+  });
   found.sort((x, y) => y.similarity - x.similarity || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0) || (x.b < y.b ? -1 : 1));
   return found.slice(0, limit);
 }

@@ -38,11 +38,21 @@ function attendanceKey(r: AttendanceRecord, personKey: ResolvedReadOptions['pers
   return [r.event.toLowerCase(), r.date ?? '', person, (r.organisation ?? '').toLowerCase()].join('\u0001');
 }
 
+/** `nameKey` with a cache by raw spelling (names repeat on many rows; the Unicode folding is the costly part). */
+function createNameKeys(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name: string): string => {
+    let key = cache.get(name);
+    if (key === undefined) cache.set(name, (key = nameKey(name)));
+    return key;
+  };
+}
+
 /** The identity of a record's person, as the builder keys it (name, name + organisation, or e-mail). */
-function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptions['personKey']): string {
+function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], keyOf: (name: string) => string = nameKey): string {
   if (personKey === 'email' && r.email) return 'email:' + r.email.trim().toLowerCase();
-  const key = nameKey(r.person ?? '');
-  return personKey === 'name+organisation' ? key + '\u0000' + (r.organisation ? nameKey(r.organisation) : '') : key;
+  const key = keyOf(r.person ?? '');
+  return personKey === 'name+organisation' ? key + '\u0000' + (r.organisation ? keyOf(r.organisation) : '') : key;
 }
 
 /**
@@ -50,8 +60,9 @@ function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptions['per
  * or a date, or a morning and an afternoon session). Keys are 53-bit fingerprints of person + date and the
  * payload lives in typed arrays, so the cost is a few dozen bytes per distinct person-day, not per row.
  */
-function createPersonDays() {
+function createPersonDays(keyOf: (name: string) => string) {
   const slots = new Map<number, number>();
+  const eventPrints = new Map<string, number>();
   let events = new Int32Array(1024);
   let refs = new Float64Array(1024);
   const warned = new Set<number>();
@@ -64,7 +75,8 @@ function createPersonDays() {
      */
     check(person: string, date: string, event: string, ref: number): { ref: number; event: string } | null {
       const key = fingerprint(person + '\u0001' + date);
-      const ev = fingerprint(nameKey(event)) | 0;
+      let ev = eventPrints.get(event);
+      if (ev === undefined) eventPrints.set(event, (ev = fingerprint(keyOf(event)) | 0));
       if (!names.has(ev)) names.set(ev, event);
       const slot = slots.get(key);
       if (slot === undefined) {
@@ -107,13 +119,15 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
   const organisations: SideTable<OrganisationEntry> | null = opts.organisations ? await readOrganisationsTable(opts.organisations, report) : null;
   const events: SideTable<EventEntry> | null = opts.events ? await readEventsTable(opts.events, opts.date, report) : null;
 
-  const total = files.reduce((s, f) => s + f.bytes.length, 0);
+  const sizeOf = (f: InputFile): number => f.stream?.size ?? f.bytes.length;
+  const total = files.reduce((s, f) => s + sizeOf(f), 0);
   let doneBefore = 0;
   const progress = opts.onProgress;
   const counts = { rows: 0, used: 0, rejected: 0 };
   const mappings: FileMapping[] = [];
   const firstRow = new Map<number, number>();
-  const personDays = createPersonDays();
+  const keyOf = createNameKeys();
+  const personDays = createPersonDays(keyOf);
   const usedOverrides = new Set<string>();
   const overrides = resolveMapOverrides(opts.map);
 
@@ -125,7 +139,7 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
     if (table.errors.length) {
       for (const e of table.errors) report.error(e);
       mappings.push({ ...base, mapping: {}, unsure: true, reasons: table.errors.map((e) => e.message), samples: [] });
-      doneBefore += file.bytes.length;
+      doneBefore += sizeOf(file);
       progress?.(doneBefore, total);
       continue;
     }
@@ -159,11 +173,11 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
       for (const row of table.rows) {
         n++;
         if (samplesMissing > 0 && !row.broken) sample(row.cells);
-        if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * file.bytes.length), total);
+        if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * sizeOf(file)), total);
       }
       counts.rows += n;
       counts.rejected += n;
-      doneBefore += file.bytes.length;
+      doneBefore += sizeOf(file);
       progress?.(doneBefore, total);
       continue;
     }
@@ -171,7 +185,7 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
     if (undated)
       report.warnOnce(makeIssue(file.name, null, null, null, 'undated-file', 'no date column was found: the rows are used without dates, so time features (growth, fading ties, drifting partners) are off.', 'Add a date column (or map one with --map "Header=date"), or give an events table with dates (--events).'));
 
-    const ctx = { table, columns, options: opts, aliases, organisations, events, undated };
+    const ctx = { table, columns, options: opts, aliases, organisations, events, undated, dateCache: new Map() };
     let n = 0;
     const rowsBefore = counts.rows;
     for (const row of table.rows) {
@@ -197,7 +211,7 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
           const ref = fi * 0x100000000 + row.row;
           for (const r of outcome.records) {
             if (r.person == null || r.date == null) continue;
-            const earlier = personDays.check(personIdentity(r, opts.personKey), r.date, r.event, ref);
+            const earlier = personDays.check(personIdentity(r, opts.personKey, keyOf), r.date, r.event, ref);
             if (!earlier) continue;
             const other = earlier.event;
             const ef = Math.floor(earlier.ref / 0x100000000);
@@ -207,11 +221,11 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
           }
         }
       }
-      if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * file.bytes.length), total);
+      if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * sizeOf(file)), total);
     }
     if (counts.rows === rowsBefore)
       report.warnOnce(makeIssue(file.name, null, null, null, 'empty-file', 'the file has a header but no data rows.', 'Check that you chose the right file (or sheet, with --sheet).'));
-    doneBefore += file.bytes.length;
+    doneBefore += sizeOf(file);
     progress?.(doneBefore, total);
   }
 

@@ -7,7 +7,7 @@ import type { AttendanceRecord, Field } from '../types.js';
 import type { AliasResolver } from './aliases.js';
 import { READ_LIMITS } from './limits.js';
 import type { ResolvedReadOptions } from './options.js';
-import { parseDateCell } from './parse-date.js';
+import { parseDateCell, type DateParseResult } from './parse-date.js';
 import { makeIssue } from './report.js';
 import type { EventEntry, OrganisationEntry, SideTable } from './side-tables.js';
 import { columnLabel, type ParsedTable, type TableCell, type TableRow } from './table.js';
@@ -25,6 +25,8 @@ export interface RowContext {
   events: SideTable<EventEntry> | null;
   /** True when the file is read without dates (no date column, no events table). */
   undated: boolean;
+  /** Parsed dates by cell text (dates repeat on many rows); filled by `readRow` when given. Default: none. */
+  dateCache?: Map<string, DateParseResult>;
 }
 
 /** The outcome for one row. */
@@ -164,7 +166,13 @@ export function readRow(ctx: RowContext, row: TableRow): RowOutcome {
   const dateCell = text('date');
   let rowDate: string | null = null;
   if (dateCell.value !== '') {
-    const parsed = parseDateCell(firstValue(dateCell.raw), options.date);
+    const value = firstValue(dateCell.raw);
+    const cache = typeof value === 'string' ? ctx.dateCache : undefined;
+    let parsed = cache?.get(value as string);
+    if (parsed === undefined) {
+      parsed = parseDateCell(value, options.date);
+      if (cache && cache.size < 100_000) cache.set(value as string, parsed);
+    }
     if (parsed.ok) rowDate = parsed.iso;
     else err(dateCell.column, dateCell.raw, parsed.code, parsed.message, parsed.fix);
   }

@@ -4,8 +4,8 @@
  * refused), the extension second. CSV rows are parsed lazily, chunk by chunk, each time `rows` is iterated;
  * XLSX sheets and JSON arrays are held in memory as their parsers return them (hence READ_LIMITS on bytes).
  */
-import { csvRecords, detectDelimiter, detectNewline } from './csv.js';
-import { decodeText, extensionOf, looksBinary, sniffBytes, utf8Evidence } from './decode.js';
+import { csvRecords, csvRecordsFromPieces, detectDelimiter, detectNewline } from './csv.js';
+import { decodeText, decodeWindows1252, extensionOf, looksBinary, sniffBytes, utf8Evidence } from './decode.js';
 import { READ_LIMITS } from './limits.js';
 import type { CellValue, InputFile, Issue, IssueCode, TableFormat } from './types.js';
 import { cellText } from './values.js';
@@ -91,6 +91,7 @@ export async function parseTable(file: InputFile, options: ParseTableOptions = {
     return failed(name, 'csv', fileIssue(name, 'unsupported-format', `this file is ${kind.binary}, not a table of attendance records.`, FORMATS_FIX));
   if (bytes.length === 0) return failed(name, 'csv', fileIssue(name, 'empty-file', 'the file is empty.', 'Check that you chose the right file.'));
   if (kind === 'zip') return parseXlsx(file, options.sheet ?? null, ext);
+  if (file.stream && ext !== 'json') return parseCsvStream(file, ext);
   if (bytes.length > READ_LIMITS.maxFileBytes)
     return failed(name, 'csv', fileIssue(name, 'file-too-large', `the file has ${bytes.length} bytes, more than the ${READ_LIMITS.maxFileBytes} that can be read at once.`, 'Split it into several files (for example one per year) and give them all.'));
   const { text, encoding } = decodeText(bytes);
@@ -142,6 +143,102 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
   const rows: Iterable<TableRow> = {
     *[Symbol.iterator]() {
       for (const rec of csvRecords(text, delimiter, newline)) {
+        if (rec.index <= hIndex) continue;
+        if (!rec.broken && isEmptyRow(rec.cells)) continue;
+        const row: TableRow = { row: rec.index + 1, cells: rec.cells, progress: Math.min(1, rec.end / total) };
+        if (rec.broken) row.broken = rec.broken;
+        yield row;
+      }
+    },
+  };
+  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings };
+}
+
+/** Text pieces of a streamed file, decoded as `encoding`, line ends turned into LF when `lf` is set. */
+function* decodedPieces(file: InputFile, encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252', lf: boolean): Generator<string> {
+  const decoder = encoding === 'windows-1252' ? null : new TextDecoder('utf-8', { ignoreBOM: false });
+  let carry = '';
+  const out = (text: string): string => {
+    if (!lf) return text;
+    // A CR at the end of a piece may be the first half of a CRLF: keep it for the next piece.
+    let t = carry + text;
+    carry = '';
+    if (t.endsWith('\r')) {
+      carry = '\r';
+      t = t.slice(0, -1);
+    }
+    return t.replace(/\r\n?/g, '\n');
+  };
+  for (const bytes of file.stream!.chunks()) {
+    const text = decoder ? decoder.decode(bytes, { stream: true }) : decodeWindows1252(bytes);
+    if (text) yield out(text);
+  }
+  const tail = (decoder ? decoder.decode() : '') + carry;
+  carry = '';
+  if (tail) yield lf ? tail.replace(/\r\n?/g, '\n') : tail;
+}
+
+/**
+ * A large CSV file read piece by piece (`InputFile.stream`): the encoding is told from the start of the file
+ * (UTF-8, with or without BOM, else Windows-1252; UTF-16 is refused: save as UTF-8), line ends become LF when
+ * the first line does not end in LF, and rows are parsed from a moving window (`csvRecordsFromPieces`), so the
+ * file is never in memory as a whole and has no size limit. Each iteration of `rows` reads the file again.
+ */
+function parseCsvStream(file: InputFile, ext: string): ParsedTable {
+  const { name, bytes: head } = file;
+  const size = file.stream!.size;
+  let encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = 'utf-8-bom';
+  else if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || decodeText(head.subarray(0, 4096)).encoding.startsWith('utf-16'))
+    return failed(name, 'csv', fileIssue(name, 'file-too-large', `the file has ${size} bytes in UTF-16, more than the ${READ_LIMITS.maxFileBytes} that can be read at once.`, 'Save it as "CSV UTF-8" (then it is read piece by piece, whatever its size), or split it into several files.'));
+  else {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+      encoding = 'utf-8';
+    } catch {
+      encoding = 'windows-1252';
+    }
+  }
+  const headText = encoding === 'windows-1252' ? decodeWindows1252(head) : new TextDecoder('utf-8', { ignoreBOM: false }).decode(head);
+  if (looksBinary(headText)) return failed(name, 'csv', fileIssue(name, 'unsupported-format', 'this file holds binary data, not a text table.', FORMATS_FIX), { encoding });
+  const warnings: Issue[] = [];
+  if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm')
+    warnings.push(fileIssue(name, 'unsupported-format', `the file is named .${ext} but holds text; it was read as CSV.`, 'Rename it to .csv to avoid confusion.'));
+  const sep = /^sep=([,;\t|])\r?\n/i.exec(headText);
+  const sepless = sep ? headText.slice(sep[0].length) : headText;
+  const delimiter = sep ? sep[1]! : ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(sepless.slice(0, 65536));
+  const lf = detectNewline(sepless.slice(0, 65536)) !== '\n';
+  const pieces = function* (): Generator<string> {
+    let first = true;
+    for (const piece of decodedPieces(file, encoding, lf)) {
+      if (first && sep) {
+        first = false;
+        const m = /^sep=([,;\t|])\r?\n/i.exec(piece);
+        yield m ? piece.slice(m[0].length) : piece;
+        continue;
+      }
+      first = false;
+      yield piece;
+    }
+  };
+  let headers: string[] | null = null;
+  let headerIndex = -1;
+  for (const rec of csvRecordsFromPieces(pieces(), delimiter, '\n')) {
+    if (rec.broken)
+      return failed(name, 'csv', { file: name, row: rec.index + 1, column: null, value: shortenValue(String(rec.cells[0] ?? '')), message: 'the header line has an unbalanced quote (").', fix: 'Remove the stray quote from the header line, or close it.', code: 'stray-quote' }, { encoding, delimiter });
+    if (isEmptyRow(rec.cells)) continue;
+    headers = rec.cells.map((c) => c.trim());
+    headerIndex = rec.index;
+    break;
+  }
+  if (!headers) return failed(name, 'csv', fileIssue(name, 'empty-file', 'the file has no header line and no rows.', 'Check that you chose the right file.'), { encoding, delimiter });
+  if (headers.length > READ_LIMITS.maxColumns)
+    return failed(name, 'csv', { ...fileIssue(name, 'too-many-columns', `the header has ${headers.length} columns, more than the ${READ_LIMITS.maxColumns} that are read.`, 'Keep only the attendance columns (event, date, person, organisation, ...) or check the delimiter.'), row: headerIndex + 1 }, { encoding, delimiter });
+  const total = Math.max(1, size);
+  const hIndex = headerIndex;
+  const rows: Iterable<TableRow> = {
+    *[Symbol.iterator]() {
+      for (const rec of csvRecordsFromPieces(pieces(), delimiter, '\n')) {
         if (rec.index <= hIndex) continue;
         if (!rec.broken && isEmptyRow(rec.cells)) continue;
         const row: TableRow = { row: rec.index + 1, cells: rec.cells, progress: Math.min(1, rec.end / total) };

@@ -8,8 +8,13 @@ import type { AttendanceModel, Field } from '../types.js';
 export interface InputFile {
   /** The name shown in reports, e.g. the path the user typed or `File.name` in the browser. */
   name: string;
-  /** The file's bytes, undecoded. */
+  /** The file's bytes, undecoded (with `stream`: only the start of the file, for format and encoding sniffing). */
   bytes: Uint8Array;
+  /**
+   * Large CSV files: the whole file as byte pieces, read afresh on each call, so that the file is never held in
+   * memory (see `parseTable`). `size` is its length in bytes. Default: none (`bytes` is the whole file).
+   */
+  stream?: { size: number; chunks(): Iterable<Uint8Array> } | null;
 }
 
 /** A cell value as the table parsers give it: text (CSV), or typed values from XLSX and JSON. */

@@ -31,6 +31,50 @@ interface OrgDraft {
   firstSeen: number;
 }
 
+/**
+ * A set of integer triples (event, person, organisation) in typed arrays with open addressing: a few bytes per
+ * attendance instead of a string key per row in a `Set`.
+ */
+function createTripleSet(): { add(a: number, b: number, c: number): boolean } {
+  let cap = 1 << 12;
+  let keys = new Int32Array(cap * 3);
+  let used = new Uint8Array(cap);
+  let size = 0;
+  const hash = (a: number, b: number, c: number): number => {
+    let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+    h = Math.imul(h ^ (b + 0x7f4a7c15) ^ (h >>> 13), 0xc2b2ae35);
+    h = Math.imul(h ^ (c + 0x165667b1) ^ (h >>> 16), 0x27d4eb2f);
+    return (h ^ (h >>> 15)) >>> 0;
+  };
+  const insert = (a: number, b: number, c: number): boolean => {
+    const mask = cap - 1;
+    for (let i = hash(a, b, c) & mask; ; i = (i + 1) & mask) {
+      if (!used[i]) {
+        used[i] = 1;
+        keys[3 * i] = a;
+        keys[3 * i + 1] = b;
+        keys[3 * i + 2] = c;
+        return true;
+      }
+      if (keys[3 * i] === a && keys[3 * i + 1] === b && keys[3 * i + 2] === c) return false;
+    }
+  };
+  return {
+    add(a: number, b: number, c: number): boolean {
+      if (2 * (size + 1) > cap) {
+        const oldKeys = keys, oldUsed = used, oldCap = cap;
+        cap *= 2;
+        keys = new Int32Array(cap * 3);
+        used = new Uint8Array(cap);
+        for (let i = 0; i < oldCap; i++) if (oldUsed[i]) insert(oldKeys[3 * i]!, oldKeys[3 * i + 1]!, oldKeys[3 * i + 2]!);
+      }
+      const added = insert(a, b, c);
+      if (added) size++;
+      return added;
+    },
+  };
+}
+
 /** Incremental model builder: feed records in any order, then `build()` once. */
 export interface ModelBuilder {
   /** Add one record; returns false (and adds nothing) when it repeats an attendance already added. */
@@ -51,7 +95,11 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
   const personFirst: number[] = [];
   const orgIds = new Map<string, number>();
   const orgs: OrgDraft[] = [];
-  const seen = new Set<string>();
+  const seen = createTripleSet();
+  // Identity keys by raw spelling: a name seen before (byte for byte) skips `nameKey` (Unicode folding).
+  const eventByRaw = new Map<string, number>();
+  const orgByRaw = new Map<string, number>();
+  const personByRaw = new Map<string, number>();
   let ev = new Int32Array(1024);
   let pe = new Int32Array(1024);
   let og = new Int32Array(1024);
@@ -68,12 +116,21 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
 
   function add(r: AttendanceRecord): boolean {
     order++;
-    const eKey = nameKey(r.event) + '\u0000' + (r.date ?? '');
-    let e = eventIds.get(eKey);
+    const eRaw = r.event + '\u0000' + (r.date ?? '');
+    let e = eventByRaw.get(eRaw);
     if (e === undefined) {
-      e = events.length;
-      eventIds.set(eKey, e);
-      events.push({ name: cleanName(r.event), date: r.date, type: r.event_type ?? null, durationHours: r.duration_hours ?? null, firstSeen: order });
+      const eKey = nameKey(r.event) + '\u0000' + (r.date ?? '');
+      e = eventIds.get(eKey);
+      if (e === undefined) {
+        e = events.length;
+        eventIds.set(eKey, e);
+        events.push({ name: cleanName(r.event), date: r.date, type: r.event_type ?? null, durationHours: r.duration_hours ?? null, firstSeen: order });
+      } else {
+        const d = events[e]!;
+        if (d.type == null && r.event_type) d.type = r.event_type;
+        if (d.durationHours == null && r.duration_hours != null) d.durationHours = r.duration_hours;
+      }
+      eventByRaw.set(eRaw, e);
     } else {
       const d = events[e]!;
       if (d.type == null && r.event_type) d.type = r.event_type;
@@ -81,37 +138,45 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
     }
 
     let o = -1;
-    if (r.organisation != null && r.organisation.trim() !== '') {
-      const oKey = nameKey(r.organisation);
+    const rawOrg = r.organisation;
+    if (rawOrg != null && (o = orgByRaw.get(rawOrg) ?? -1) >= 0) {
+      const d = orgs[o]!;
+      if (d.sector == null && r.sector) d.sector = r.sector;
+      if (d.region == null && r.region) d.region = r.region;
+    } else if (rawOrg != null && rawOrg.trim() !== '') {
+      const oKey = nameKey(rawOrg);
       o = orgIds.get(oKey) ?? -1;
       if (o < 0) {
         o = orgs.length;
         orgIds.set(oKey, o);
-        orgs.push({ name: cleanName(r.organisation), sector: r.sector ?? null, region: r.region ?? null, firstSeen: order });
+        orgs.push({ name: cleanName(rawOrg), sector: r.sector ?? null, region: r.region ?? null, firstSeen: order });
       } else {
         const d = orgs[o]!;
         if (d.sector == null && r.sector) d.sector = r.sector;
         if (d.region == null && r.region) d.region = r.region;
       }
+      orgByRaw.set(rawOrg, o);
     }
 
     let p = -1;
-    if (r.person != null && r.person.trim() !== '') {
-      let pKey = nameKey(r.person);
+    const rawPerson = r.person;
+    if (personKey === 'name' && rawPerson != null && (p = personByRaw.get(rawPerson) ?? -1) >= 0) {
+      // Known spelling: same identity key as before.
+    } else if (rawPerson != null && rawPerson.trim() !== '') {
+      let pKey = nameKey(rawPerson);
       if (personKey === 'email' && r.email) pKey = 'email:' + r.email.trim().toLowerCase();
       else if (personKey === 'name+organisation') pKey += '\u0000' + (r.organisation ? nameKey(r.organisation) : '');
       p = personIds.get(pKey) ?? -1;
       if (p < 0) {
         p = personNames.length;
         personIds.set(pKey, p);
-        personNames.push(cleanName(r.person));
+        personNames.push(cleanName(rawPerson));
         personFirst.push(order);
       }
+      if (personKey === 'name') personByRaw.set(rawPerson, p);
     }
 
-    const dedupe = `${e},${p},${o}`;
-    if (seen.has(dedupe)) return false;
-    seen.add(dedupe);
+    if (!seen.add(e, p, o)) return false;
     if (n === ev.length) grow();
     ev[n] = e;
     pe[n] = p;

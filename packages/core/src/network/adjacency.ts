@@ -125,8 +125,12 @@ export function commonNeighbours(adj: Adjacency, src: Int32Array, tgt: Int32Arra
 
 /** Neighbourhood overlap and local-bridge flag of every edge. */
 export function neighbourhoodOverlap(adj: Adjacency, src: Int32Array, tgt: Int32Array, length = src.length): OverlapColumns {
+  return overlapFromCommon(adj, src, tgt, length, commonNeighbours(adj, src, tgt, length));
+}
+
+/** Overlap and local bridges from common-neighbour counts computed elsewhere (e.g. in a pass over triangles). */
+export function overlapFromCommon(adj: Adjacency, src: Int32Array, tgt: Int32Array, length: number, common: Int32Array): OverlapColumns {
   const { start } = adj;
-  const common = commonNeighbours(adj, src, tgt, length);
   const overlap = new Float64Array(length);
   const localBridge = new Uint8Array(length);
   for (let t = 0; t < length; t++) {

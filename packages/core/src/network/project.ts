@@ -68,6 +68,45 @@ function createKeyBuffer(): { push(key: number): void; done(): Float64Array } {
   };
 }
 
+/** A growable Int32Array. */
+function createIntBuffer(): { push(value: number): void; done(): Int32Array } {
+  let buf = new Int32Array(1024);
+  let n = 0;
+  return {
+    push(value: number): void {
+      if (n === buf.length) {
+        const next = new Int32Array(buf.length * 2);
+        next.set(buf);
+        buf = next;
+      }
+      buf[n++] = value;
+    },
+    done: () => buf.subarray(0, n),
+  };
+}
+
+/**
+ * Add 1 to `counts[g]` per distinct key among the keys of group g (`groups[x]`, `keys[x]` aligned): a counting
+ * sort by group, then a sort of each group's keys. Exact for any number of groups (keys stay below 2^53).
+ */
+function countDistinctByGroup(groups: Int32Array, keys: Float64Array, counts: Int32Array): void {
+  const g = counts.length;
+  const start = new Int32Array(g + 1);
+  for (let x = 0; x < groups.length; x++) start[groups[x]! + 1]!++;
+  for (let i = 0; i < g; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, g);
+  const sorted = new Float64Array(keys.length);
+  for (let x = 0; x < groups.length; x++) sorted[fill[groups[x]!]!++] = keys[x]!;
+  for (let i = 0; i < g; i++) {
+    const a = start[i]!, b = start[i + 1]!;
+    if (a === b) continue;
+    const part = sorted.subarray(a, b).sort();
+    let distinct = 1;
+    for (let x = 1; x < part.length; x++) if (part[x] !== part[x - 1]) distinct++;
+    counts[i] = distinct;
+  }
+}
+
 /** Sort keys `group * base + rest` and add 1 to `counts[group]` per distinct key. */
 function countDistinct(keys: Float64Array, base: number, counts: Int32Array): void {
   keys.sort();
@@ -143,7 +182,12 @@ export function projectPersons(model: AttendanceModel, options?: NetworkOptions 
  * tie-creating event (an organisation is present when a row names it, with or without a person).
  * `newman` counts n_e in organisations present. Also counts person pairs across and inside organisations.
  */
-export function projectOrganisations(model: AttendanceModel, options?: NetworkOptions | ResolvedNetworkOptions): OrganisationProjection {
+export function projectOrganisations(
+  model: AttendanceModel,
+  options?: NetworkOptions | ResolvedNetworkOptions,
+  /** `personCounts: false` skips `personPairs`, `internalTies` and `people` (left at 0) for callers that need the ties only. Default: true. */
+  detail: { personCounts?: boolean } = {},
+): OrganisationProjection {
   const r = resolved(model, options, 'projectOrganisations');
   const selection = selectRows(model, r);
   const incidence = buildIncidence(model, selection, 'organisation');
@@ -156,19 +200,19 @@ export function projectOrganisations(model: AttendanceModel, options?: NetworkOp
   const personPairs = new Int32Array(table.length);
   const internalTies = new Int32Array(no);
   const people = new Int32Array(no);
-  // Distinct (tie, person, person) and (organisation, person, person) triples are counted by sorting their
-  // numeric keys, which is much faster than a Set for millions of pairs. Keys stay exact below 2^53;
-  // otherwise fall back to string keys in a Set.
+  // Distinct (tie, person, person) and (organisation, person, person) triples are counted from numeric keys
+  // (sorting is much faster than a Set for millions of pairs): cross pairs as (tie, pair key) grouped by tie;
+  // internal pairs as one key below 2^53, else string keys in a Set.
   const np2 = np * np;
-  const numeric = (Math.max(table.length, no, 1) + 1) * np2 < Number.MAX_SAFE_INTEGER;
-  const cross = createKeyBuffer();
+  const numeric = (no + 1) * np2 < Number.MAX_SAFE_INTEGER;
+  const crossTie = createIntBuffer();
+  const crossPair = createKeyBuffer();
   const internal = createKeyBuffer();
   const member = createKeyBuffer();
-  const crossSeen = new Set<string>();
   const internalSeen = new Set<string>();
   const rowsP: number[] = [];
   const rowsO: number[] = [];
-  for (let k = 0; k < selection.eventCount; k++) {
+  for (let k = 0; k < selection.eventCount && detail.personCounts !== false; k++) {
     const e = selection.eventFrom + k;
     rowsP.length = 0;
     rowsO.length = 0;
@@ -203,19 +247,14 @@ export function projectOrganisations(model: AttendanceModel, options?: NetworkOp
           // (two people who swap organisations between events are still one person pair).
           const pa = p1 < p2 ? p1 : p2;
           const pb = p1 < p2 ? p2 : p1;
-          if (numeric) cross.push(t * np2 + pa * np + pb);
-          else if (!crossSeen.has(`${t},${pa},${pb}`)) {
-            crossSeen.add(`${t},${pa},${pb}`);
-            personPairs[t]!++;
-          }
+          crossTie.push(t);
+          crossPair.push(pa * np + pb);
         }
       }
     }
   }
-  if (numeric) {
-    countDistinct(cross.done(), np2, personPairs);
-    countDistinct(internal.done(), np2, internalTies);
-  }
+  countDistinctByGroup(crossTie.done(), crossPair.done(), personPairs);
+  if (numeric) countDistinct(internal.done(), np2, internalTies);
   countDistinct(member.done(), np, people);
   return {
     ...table,

@@ -6,7 +6,7 @@
 import type { AttendanceModel } from '../types.js';
 import { backbone, type BackboneResult } from '../ties/backbone.js';
 import { tieClass, tieState } from '../ties/classify.js';
-import { buildAdjacency, neighbourhoodOverlap, type Adjacency, type OverlapColumns } from './adjacency.js';
+import { buildAdjacency, neighbourhoodOverlap, overlapFromCommon, type Adjacency, type OverlapColumns } from './adjacency.js';
 import type { Projection } from './project.js';
 
 /** Derived per-tie columns of a projection. */
@@ -22,20 +22,33 @@ export interface TieProfileColumns extends OverlapColumns {
   lastShared: (string | null)[];
 }
 
+/** Parts of a tie profile a caller already has (computed once for several purposes). */
+export interface TieProfileInputs {
+  /** `buildAdjacency` of the projection. */
+  adjacency?: Adjacency;
+  /** Common neighbours per tie (`commonNeighbours`). */
+  common?: Int32Array;
+  /** Fill `firstShared` / `lastShared` (one string slot per tie); false leaves them empty for callers that read the event indices. Default: true. */
+  dates?: boolean;
+}
+
 /** Compute overlap, backbone, class and state for every tie of a projection. */
-export function tieProfiles(model: AttendanceModel, proj: Projection): TieProfileColumns {
+export function tieProfiles(model: AttendanceModel, proj: Projection, given: TieProfileInputs = {}): TieProfileColumns {
   const r = proj.options;
-  const adjacency = buildAdjacency(proj.nodeCount, proj.src, proj.tgt, proj.length);
-  const ov = neighbourhoodOverlap(adjacency, proj.src, proj.tgt, proj.length);
+  const adjacency = given.adjacency ?? buildAdjacency(proj.nodeCount, proj.src, proj.tgt, proj.length);
+  const ov = given.common ? overlapFromCommon(adjacency, proj.src, proj.tgt, proj.length, given.common) : neighbourhoodOverlap(adjacency, proj.src, proj.tgt, proj.length);
   const bb = backbone(proj, { backbone: r.backbone, correction: r.correction, alpha: r.alpha });
   const strong = new Uint8Array(proj.length);
   const fading = new Uint8Array(proj.length);
-  const firstShared: (string | null)[] = new Array(proj.length);
-  const lastShared: (string | null)[] = new Array(proj.length);
+  const dates = given.dates !== false;
+  const firstShared: (string | null)[] = dates ? new Array(proj.length) : [];
+  const lastShared: (string | null)[] = dates ? new Array(proj.length) : [];
   for (let t = 0; t < proj.length; t++) {
-    firstShared[t] = model.events[proj.firstEvent[t]!]!.date;
     const last = model.events[proj.lastEvent[t]!]!.date;
-    lastShared[t] = last;
+    if (dates) {
+      firstShared[t] = model.events[proj.firstEvent[t]!]!.date;
+      lastShared[t] = last;
+    }
     strong[t] = tieClass(r.strengthBasis, r.strongMin, proj.shared[t]!, proj.weighted[t]!, bb.significant[t] === 1) === 'strong' ? 1 : 0;
     fading[t] = tieState(last, r.fadeBefore) === 'fading' ? 1 : 0;
   }

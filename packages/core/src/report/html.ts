@@ -48,7 +48,7 @@ export function renderReportHtml(analysis: Analysis, options?: ReportHtmlOptions
   const sections: string[] = [];
   let num = 0;
   // Person-only data (no organisation column): tie charts fall back to person ties.
-  const personLevel = analysis.organisationTies.length === 0 && analysis.personTies.length > 0;
+  const personLevel = analysis.ties.organisation.total === 0 && analysis.ties.person.total > 0;
   const section = (title: string, body: string, cls = '') => {
     num++;
     sections.push(`<section${cls ? ` class="${cls}"` : ''} id="s${num}"><h2><span class="num">${num}</span>${escapeHtml(title)}</h2>${body}</section>`);
@@ -114,10 +114,11 @@ export function renderReportHtml(analysis: Analysis, options?: ReportHtmlOptions
     const internal = analysis.organisations.reduce((s, r) => s + (r.internal_ties ?? 0), 0);
     // Distribution of organisation ties by shared events, strong/weak stacked.
     const counts = new Map<number, [number, number]>();
-    for (const tie of personLevel ? analysis.personTies : analysis.organisationTies) {
-      const k = tie.shared_events;
+    const ties = personLevel ? analysis.tieTables.person : analysis.tieTables.organisation;
+    for (let x = 0; x < ties.length; x++) {
+      const k = ties.shared[x]!;
       const c = counts.get(k) ?? [0, 0];
-      c[tie.class === 'strong' ? 0 : 1]++;
+      c[ties.strong[x] ? 0 : 1]++;
       counts.set(k, c);
     }
     const maxK = Math.max(0, ...counts.keys());
@@ -154,7 +155,7 @@ export function renderReportHtml(analysis: Analysis, options?: ReportHtmlOptions
       note: `${s.organisations} (${s.people})`,
     }));
     const chart = horizontalBars(bars, { width: 760, title: t('sectorMix') });
-    const top = [...analysis.organisations].sort((a, b) => b.degree - a.degree || b.betweenness - a.betweenness || (a.id < b.id ? -1 : 1)).slice(0, 10);
+    const top = [...analysis.organisations].sort((a, b) => b.degree - a.degree || (b.betweenness ?? 0) - (a.betweenness ?? 0) || (a.id < b.id ? -1 : 1)).slice(0, 10);
     const central = top.length
       ? `<h3>${T('central')}</h3><p class="lead">${T('centralLead')}</p><table><thead><tr><th>${T('organisation')}</th><th class="n">${T('degree')}</th><th class="n">${T('strong')}</th><th class="n">${T('people')}</th><th class="n">${T('events')}</th><th class="n">${T('betweenness')}</th></tr></thead><tbody>${top
           .map((r) => `<tr><td>${escapeHtml(r.name)}<span class="sub">${escapeHtml(r.sector ?? '')}</span></td><td class="n">${n(r.degree)}</td><td class="n">${n(r.strong_ties)}</td><td class="n">${n(r.people)}</td><td class="n">${n(r.events)}</td><td class="n">${n(r.betweenness, 1)}</td></tr>`)
@@ -203,7 +204,7 @@ export function renderReportHtml(analysis: Analysis, options?: ReportHtmlOptions
               .map((x) => `<li>${escapeHtml(x.source_name)} — ${escapeHtml(x.target_name)}</li>`)
               .join('')}${ties.length > 16 ? `<li>${T('andMore', { n: ties.length - 16 })}</li>` : ''}</ul>`
           : `<p>${T('noneListed')}</p>`;
-      body += `<p class="lead">${T('comparisonLead', { before: span(c.before), after: span(c.after) })}</p><table><thead><tr><th>${T('figure')}</th><th class="n">${escapeHtml(span(c.before))}</th><th class="n">${escapeHtml(span(c.after))}</th><th class="n">${T('change')}</th></tr></thead><tbody>${fig}</tbody></table><h3>${T('newTies')} (${n(c.newTies.length)})</h3>${list(c.newTies)}<h3>${T('lostTies')} (${n(c.lostTies.length)})</h3>${list(c.lostTies)}`;
+      body += `<p class="lead">${T('comparisonLead', { before: span(c.before), after: span(c.after) })}</p><table><thead><tr><th>${T('figure')}</th><th class="n">${escapeHtml(span(c.before))}</th><th class="n">${escapeHtml(span(c.after))}</th><th class="n">${T('change')}</th></tr></thead><tbody>${fig}</tbody></table><h3>${T('newTies')} (${n(c.newTieCount ?? c.newTies.length)})</h3>${list(c.newTies)}<h3>${T('lostTies')} (${n(c.lostTieCount ?? c.lostTies.length)})</h3>${list(c.lostTies)}`;
     }
     section(t('comparison'), body);
   }
@@ -232,7 +233,7 @@ export function renderReportHtml(analysis: Analysis, options?: ReportHtmlOptions
       alpha: lang === 'nl' ? String(o.alpha).replace('.', ',') : String(o.alpha),
       model: o.backbone,
       correction: CORRECTION_LABELS[lang][o.correction] ?? o.correction,
-    })}</p>${uniqueWarnings.map((w) => `<p class="note">${escapeHtml(w)}</p>`).join('')}`;
+    })}</p>${uniqueWarnings.map((w) => `<p class="note">${escapeHtml(w)}</p>`).join('')}${(analysis.scale?.notes ?? []).map((w) => `<p class="note scale">${escapeHtml(w[lang])}</p>`).join('')}`;
     const methods = `<dl class="methods">${methodEntries(lang)
       .map((m) => {
         const cites = m.cites.map((k) => REFERENCES.findIndex((r) => r.key === k) + 1).filter((i) => i > 0);

@@ -187,8 +187,10 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       spare = null;
       lastDisplay = displayState({ ...store.getState(), hovered: null, selected: null }, next);
       renderer.setDisplay(lastDisplay);
+      // Sigma's indexing of a large map, the panels' update and the first frame are separate tasks too.
+      if (large) await pause();
+      if (stale()) return null;
       store.dispatch({ type: 'legend', legend: legendInfo(next) });
-      // Sigma's indexing of a large map and its first frame are separate tasks too.
       if (large) await pause();
       if (stale()) return null;
       const state = store.getState();
@@ -196,6 +198,9 @@ export function createMapController(container: HTMLElement, store: Store): MapCo
       const s = step === 'first' ? 0 : step === 'last' ? n - 1 : clampStep(next, state.mode, step);
       show({ ...state, step: s }, false, false);
       measureSince('set-scene', 'set-scene');
+      // The panels' update for the new data ("loaded") runs in a task of its own.
+      if (large) await pause();
+      if (stale()) return null;
       return { stepCount: n, step: s };
     },
     prepare() {

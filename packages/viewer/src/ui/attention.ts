@@ -13,16 +13,31 @@ import { el, setChildren } from './dom.js';
 export function mountAttention(root: HTMLElement, ctx: UiContext): () => void {
   root.setAttribute('data-testid', 'attention');
 
+  // The convenor picker lists every organisation (10,000 on a large map): it is built once per list, language
+  // and coding, and kept across the panel's renders.
+  let picker: { key: string; orgs: unknown; select: HTMLSelectElement } | null = null;
+  const collator = new Intl.Collator(undefined, { sensitivity: 'variant' });
+
+  function convenorPicker(s: ViewerState, orgs: NonNullable<ViewerState['legend']>['organisations']): HTMLSelectElement {
+    const t = ctx.t();
+    const coded = s.safe && s.codeOrganisations;
+    const key = `${s.lang}|${coded}`;
+    if (picker?.orgs !== orgs || picker.key !== key) {
+      const select = el('select', { class: 'mz-select mz-convenor', attrs: { 'data-testid': 'convenor', 'aria-label': t('convenor.label') } });
+      const sorted = [...orgs].sort((x, y) => (coded ? collator.compare(x.id, y.id) : collator.compare(x.name, y.name)));
+      setChildren(select, [el('option', { text: t('convenor.none'), attrs: { value: '' } }), ...sorted.map((o) => el('option', { text: coded ? o.id : o.name, attrs: { value: o.id } }))]);
+      select.addEventListener('change', () => ctx.store.dispatch({ type: 'setConvenor', convenor: select.value || null }));
+      picker = { key, orgs, select };
+    }
+    picker.select.value = s.convenor ?? '';
+    return picker.select;
+  }
+
   function convenorRow(s: ViewerState, a: AttentionView | null): HTMLElement | null {
     const t = ctx.t();
     const orgs = s.legend?.organisations ?? [];
     if (!orgs.length || s.view === 'people') return null;
-    const coded = s.safe && s.codeOrganisations;
-    const picker = el('select', { class: 'mz-select mz-convenor', attrs: { 'data-testid': 'convenor', 'aria-label': t('convenor.label') } });
-    const sorted = [...orgs].sort((x, y) => (coded ? x.id.localeCompare(y.id) : x.name.localeCompare(y.name)));
-    setChildren(picker, [el('option', { text: t('convenor.none'), attrs: { value: '' } }), ...sorted.map((o) => el('option', { text: coded ? o.id : o.name, attrs: { value: o.id } }))]);
-    picker.value = s.convenor ?? '';
-    picker.addEventListener('change', () => ctx.store.dispatch({ type: 'setConvenor', convenor: picker.value || null }));
+    const picker = convenorPicker(s, orgs);
     const box = el('input', { attrs: { type: 'checkbox', 'data-testid': 'without-convenor' } });
     box.checked = s.withoutConvenor;
     box.disabled = s.convenor === null;

@@ -7,8 +7,6 @@
  */
 import {
   attention,
-  EXAMPLES,
-  findOrganisation,
   organisationNetwork,
   personNetwork,
   windowStart,
@@ -60,16 +58,7 @@ export function networkOptions(model: AttendanceModel, query: AnalysisQuery, sce
   return { to, from, asOf: to, strongMin: scene.strongMin, fadeAfter: scene.fadeAfter, maxEventSize: scene.maxEventSize };
 }
 
-/** The convenor of a built-in example as an organisation id (null when it has none or it is not in the model). */
-export function exampleConvenor(model: AttendanceModel, example: string): string | null {
-  const name = EXAMPLES.find((e) => e.name === example)?.convenor ?? null;
-  if (!name) return null;
-  try {
-    return model.organisations[findOrganisation(model, name)]!.id;
-  } catch {
-    return null;
-  }
-}
+export { exampleConvenor } from './core-bridge.js';
 
 /** Analyses of one model, with small caches (the same date is asked for by several panels). */
 export function createAnalysis(model: AttendanceModel) {

@@ -2,15 +2,16 @@
  * The worker's calls into @mycorrhiza/core: examples, readers and the growth series, with their results turned
  * into the viewer's plain shapes (ReportView, MappingRequest, GrowthCounters).
  */
-import { buildModel, generateExample, growthSeries, readAttendance } from '@mycorrhiza/core';
+import { buildModel, EXAMPLES, findOrganisation, generateExample, growthSeries } from '@mycorrhiza/core';
 import type { AttendanceModel, AttendanceRecord } from '@mycorrhiza/core';
 import type { GrowthCounters, SceneOptions } from '../scene/types.js';
 import type { ExampleName, IssueView, MappingRequest, ReportView } from '../state/state.js';
 import type { NamedBytes } from './protocol.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
-// Named imports (not `import * as core`), so the worker's bundle holds only the parts of core it uses.
-const CORE: Record<string, unknown> = { readAttendance, generateExample, growthSeries };
+// Named imports (not `import * as core`), so the worker's bundle holds only the parts of core it uses; the
+// readers (CSV, XLSX, JSON) load on first use from core's `io` entry, so opening an example does not wait for them.
+const CORE: Record<string, unknown> = { generateExample, growthSeries };
 function coreFn(name: string): AnyFn | null {
   const f = CORE[name];
   return typeof f === 'function' ? (f as AnyFn) : null;
@@ -48,7 +49,8 @@ export function toReportView(report: unknown): ReportView | null {
 
 /** Read files with core's `readAttendance`. Mappings that need a person's confirmation are returned. */
 export async function readFiles(files: NamedBytes[], map: Record<string, string | null> | undefined, onProgress: (f: number) => void): Promise<ReadOutcome> {
-  const read = coreFn('readAttendance');
+  const io = (await import('@mycorrhiza/core/io')) as unknown as Record<string, unknown>;
+  const read = typeof io.readAttendance === 'function' ? (io.readAttendance as AnyFn) : null;
   if (!read) throw new Error('this build of @mycorrhiza/core has no readAttendance (run pnpm -r build).');
   const options: Record<string, unknown> = { onProgress: (done: number, total: number) => onProgress(total > 0 ? done / total : 1) };
   if (map && Object.keys(map).length > 0) options.map = map;
@@ -106,4 +108,15 @@ export function growthCounters(model: AttendanceModel, options: Required<SceneOp
     weak_organisation_ties: Number(r.weak_organisation_ties ?? 0),
     weak_person_ties: Number(r.weak_person_ties ?? 0),
   }));
+}
+
+/** The convenor of a built-in example as an organisation id (null when it has none or it is not in the model). */
+export function exampleConvenor(model: AttendanceModel, example: string): string | null {
+  const name = EXAMPLES.find((e) => e.name === example)?.convenor ?? null;
+  if (!name) return null;
+  try {
+    return model.organisations[findOrganisation(model, name)]!.id;
+  } catch {
+    return null;
+  }
 }

@@ -7,8 +7,8 @@ import type { AttendanceModel } from '@mycorrhiza/core';
 import { buildScene, defaultView, resolveSceneOptions } from '../scene/build.js';
 import type { Scene } from '../scene/types.js';
 import type { ReportView } from '../state/state.js';
-import { createAnalysis, exampleConvenor } from './analysis.js';
-import { exampleModel, growthCounters, readFiles } from './core-bridge.js';
+import type { createAnalysis } from './analysis.js';
+import { exampleConvenor, exampleModel, growthCounters, readFiles } from './core-bridge.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { createPhaseClock, epochNow, type PhaseTiming } from '../perf/marks.js';
 
@@ -21,15 +21,30 @@ function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Create a handler holding the current model. */
 /**
+ * Create a handler holding the current model. The panels' analyses (core's attention, ego networks) load on first
+ * use, after the first scene has been sent, so they do not delay the first map.
+ *
  * @param transferables Buffers to transfer with a scene (the worker transfers the typed arrays).
  * @param boot The worker's start-up (script load and evaluation), reported once with the first scene.
  */
 export function createDataHandler(transferables: (scene: Scene) => Transferable[] = () => [], boot: PhaseTiming | null = null): DataHandler {
   let model: AttendanceModel | null = null;
   let analysis: ReturnType<typeof createAnalysis> | null = null;
+  let analysisFor: AttendanceModel | null = null;
+  let analysisModule: Promise<typeof import('./analysis.js')> | null = null;
   let pendingBoot = boot;
+
+  async function analysisOf(m: AttendanceModel): Promise<ReturnType<typeof createAnalysis>> {
+    analysisModule ??= import('./analysis.js');
+    const { createAnalysis } = await analysisModule;
+    // The model may have been replaced while the module loaded: analyses always follow the current one.
+    if (!analysis || analysisFor !== m) {
+      analysis = createAnalysis(m);
+      analysisFor = m;
+    }
+    return analysis;
+  }
 
   function scene(m: AttendanceModel, view: Parameters<typeof buildScene>[1], options: Parameters<typeof buildScene>[2], clock: ReturnType<typeof createPhaseClock>): Scene {
     const o = resolveSceneOptions(options);
@@ -56,10 +71,11 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
           return;
         }
         if (req.type === 'attention' || req.type === 'details') {
-          if (!model || !analysis) throw new Error('no data loaded yet.');
+          if (!model) throw new Error('no data loaded yet.');
+          const a = await analysisOf(model);
           const o = resolveSceneOptions(req.options);
-          if (req.type === 'attention') post({ id, type: 'attention', attention: analysis.attention(req.query, o) });
-          else post({ id, type: 'details', details: analysis.details({ ...req.query, node: req.node }, o) });
+          if (req.type === 'attention') post({ id, type: 'attention', attention: a.attention(req.query, o) });
+          else post({ id, type: 'details', details: a.details({ ...req.query, node: req.node }, o) });
           return;
         }
         const clock = createPhaseClock();
@@ -95,9 +111,11 @@ export function createDataHandler(transferables: (scene: Scene) => Transferable[
         const view = req.view && (req.view !== 'organisations' || next.organisations.length > 0) ? req.view : defaultView(next);
         const s = scene(next, view, req.options, clock);
         model = next;
-        analysis = createAnalysis(next);
+        analysis = null;
         const convenor = src.kind === 'example' ? exampleConvenor(next, src.name) : null;
         post({ id, type: 'loaded', report, scene: s, mappingAsked, convenor, phases: phases(clock) }, transferables(s));
+        // The panels ask next: start loading their code now.
+        analysisModule ??= import('./analysis.js');
       } catch (err) {
         post({ id, type: 'error', message: errorMessage(err), report: null });
       }

@@ -109,3 +109,25 @@ test('a large map is built in slices, then steps redraw only what changes and st
   expect(performance.getEntriesByName('mz:set-scene', 'measure').length).toBeGreaterThan(0);
   expect(performance.getEntriesByName('mz:worker:scene', 'measure').length).toBeGreaterThan(0);
 });
+
+test('a new size of the map box draws the map again, even when no node or edge changed', async () => {
+  const h = mount({ example: 'rupel' });
+  await h.ready;
+  const r = h.map.renderer!;
+  let renders = 0;
+  r.sigma.on('afterRender', () => renders++);
+  // One pixel less: the canvases are resized (and so cleared), the labels stay where they were.
+  host!.style.height = '759px';
+  r.resize();
+  expect(renders).toBeGreaterThan(0);
+  // Read back at once, before the frame is presented (no preserveDrawingBuffer).
+  let painted = 0;
+  for (const canvas of Object.values(r.sigma.getCanvases())) {
+    const gl = canvas.getContext('webgl2');
+    if (!gl) continue;
+    const px = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+    gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) painted++;
+  }
+  expect(painted).toBeGreaterThan(5_000);
+});

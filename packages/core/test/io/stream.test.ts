@@ -1,0 +1,71 @@
+/**
+ * Large files read piece by piece (`InputFile.stream`): the same records, model and report as the whole file,
+ * whatever the piece sizes, for UTF-8 (with and without BOM), Windows-1252 and CRLF files, with quoted cells
+ * spanning lines and a broken quote.
+ */
+import { describe, expect, it } from 'vitest';
+import { csvRecords, csvRecordsFromPieces } from '../../src/io/csv.js';
+import { readAttendance } from '../../src/io/read-attendance.js';
+import type { InputFile } from '../../src/io/types.js';
+
+function csvText(rows: number, crlf = false): string {
+  const nl = crlf ? '\r\n' : '\n';
+  const lines = ['event,date,person,organisation,sector'];
+  for (let i = 0; i < rows; i++) {
+    const person = i % 97 === 0 ? `"Ré, ${i % 13}\nline"` : `Persoon ${i % 311}`;
+    const broken = i === 777 ? '"open quote' : `Org ${i % 41}`;
+    lines.push(`Event ${Math.floor(i / 15)},2023-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 9},${person},${broken},Zorg`);
+  }
+  return lines.join(nl) + nl;
+}
+
+function pieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+function streamed(name: string, bytes: Uint8Array, piece: number, head = 4096): InputFile {
+  return {
+    name,
+    bytes: bytes.subarray(0, head),
+    stream: {
+      size: bytes.length,
+      *chunks() {
+        for (let i = 0; i < bytes.length; i += piece) yield bytes.subarray(i, i + piece);
+      },
+    },
+  };
+}
+
+describe('csvRecordsFromPieces', () => {
+  const text = csvText(3000);
+  const whole = Array.from(csvRecords(text, ',', '\n', 512));
+  for (const size of [1, 333, 5000, 1 << 20]) {
+    it(`gives the records of csvRecords with pieces of ${size} characters`, () => {
+      const got = Array.from(csvRecordsFromPieces(pieces(text, size), ',', '\n', 512, 2048));
+      expect(got).toEqual(whole);
+    });
+  }
+});
+
+describe('readAttendance with a streamed file', () => {
+  const cases: [string, Uint8Array][] = [
+    ['utf-8', new TextEncoder().encode(csvText(2000))],
+    ['utf-8 with BOM and CRLF', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csvText(2000, true))])],
+    ['windows-1252', Uint8Array.from(csvText(2000), (c) => (c === 'é' ? 0xe9 : c.charCodeAt(0)))],
+  ];
+  for (const [label, bytes] of cases) {
+    it(`equals the whole read: ${label}`, async () => {
+      const whole = await readAttendance([{ name: 'a.csv', bytes }]);
+      for (const piece of [7, 4096]) {
+        const part = await readAttendance([streamed('a.csv', bytes, piece)]);
+        expect(part.model).toEqual(whole.model);
+        expect(part.report.errors).toEqual(whole.report.errors);
+        expect(part.report.counts).toEqual(whole.report.counts);
+        expect(part.mappings[0]!.encoding).toBe(whole.mappings[0]!.encoding);
+      }
+      expect(whole.report.errors.length).toBeGreaterThan(0);
+    });
+  }
+});
