@@ -150,11 +150,14 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
   const { start, neighbour, edge } = adj;
   const n = start.length - 1;
   const entries = neighbour.length;
+  // Weight of each entry, in list order (the scans below read it sequentially).
+  const weight = new Float64Array(entries);
+  for (let x = 0; x < entries; x++) weight[x] = tieWeight[edge[x]!]!;
   const sum = new Float64Array(n);
   const max = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     for (let x = start[v]!, end = start[v + 1]!; x < end; x++) {
-      const w = tieWeight[edge[x]!]!;
+      const w = weight[x]!;
       sum[v]! += w;
       if (w > max[v]!) max[v] = w;
     }
@@ -192,7 +195,7 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
       if (!marked) {
         for (let y = a; y < end; y++) {
           mark[neighbour[y]!] = u;
-          markW[neighbour[y]!] = tieWeight[edge[y]!]!;
+          markW[neighbour[y]!] = weight[y]!;
         }
         marked = true;
       }
@@ -200,7 +203,7 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
       for (let y = start[v]!, e2 = start[v + 1]!; y < e2; y++) {
         const q = neighbour[y]!;
         if (mark[q] !== u) continue;
-        const p = markW[q]! * tieWeight[edge[y]!]!;
+        const p = markW[q]! * weight[y]!;
         f += p * invSum[q]!;
         g += p;
         c++;
@@ -225,7 +228,7 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
     const si = sum[i]!;
     let total = 0, size = 0;
     for (let x = a; x < b; x++) {
-      const local = (si > 0 ? tieWeight[edge[x]!]! / si : 0) + indirect[x]!;
+      const local = (si > 0 ? weight[x]! / si : 0) + indirect[x]!;
       total += local * local;
       size += 1 - redundancy[x]!;
     }

@@ -71,18 +71,11 @@ export function* tieCsvChunks(table: TieTable, columns: readonly string[], delim
   const ids = table.ids.map(f);
   const names = table.names.map(f);
   const dates = table.eventDates.map(f);
-  // Number texts repeat a lot (small counts, ratios of small counts): memoised, which spares most of the
-  // shortest-round-trip formatting and the garbage of millions of short strings. Same text as `String(x)`.
+  // Small whole numbers (counts) repeat a lot: their texts are made once. Same text as `String(x)`.
   const small: string[] = [];
-  const memo = new Map<number, string>();
   const num = (x: number): string => {
     if (x >= 0 && x < 4096 && (x | 0) === x) return (small[x] ??= String(x));
-    let text = memo.get(x);
-    if (text === undefined) {
-      text = Number.isFinite(x) ? String(x) : '';
-      if (memo.size < 1 << 20) memo.set(x, text);
-    }
-    return text;
+    return Number.isFinite(x) ? String(x) : '';
   };
   const strong = f('strong'), weak = f('weak'), active = f('active'), fading = f('fading');
   const cell: Record<string, (t: number) => string> = {

@@ -245,7 +245,7 @@ export function buildScene(model: AttendanceModel, view: ViewKind, options?: Sce
   const weight = new Float32Array(M);
   for (let i = 0; i < M; i++) weight[i] = edgeCsr.start[i + 1]! - edgeCsr.start[i]!;
   const t0 = Date.now();
-  const { x, y } = layoutPositions({ nodeId, nodeFirst, edgeSource, edgeTarget, edgeWeight: weight, iterations: o.layoutIterations });
+  const { x, y } = layoutPositions({ nodeId, nodeFirst, edgeSource, edgeTarget, edgeWeight: weight, iterations: o.layoutIterations, seed: o.layoutSeed });
   const layoutMs = Date.now() - t0;
 
   return {

@@ -2,7 +2,8 @@
  * Stable layout of a whole network, computed once: nodes are seeded in order of first appearance beside the
  * neighbours already placed (or at a spot hashed from their id), then ForceAtlas2 runs a fixed number of
  * iterations (Jacomy et al. 2014, doi:10.1371/journal.pone.0098679) and noverlap tidies overlaps. There is no
- * randomness: the same network always gives the same positions, so time steps never move a node.
+ * randomness beyond the seed: the same network and seed always give the same positions, so time steps never
+ * move a node.
  */
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -19,6 +20,8 @@ export interface LayoutInput {
   edgeWeight: Float32Array;
   /** ForceAtlas2 iterations, or null to infer from the size. */
   iterations: number | null;
+  /** Seed mixed into the hashed starting spots (0: the id alone). Default: 0. */
+  seed?: number;
 }
 
 /** ForceAtlas2 iterations for a graph size: many for small graphs, few for very large ones. */
@@ -30,10 +33,11 @@ export function inferLayoutIterations(nodes: number, edges: number): number {
   return 15;
 }
 
-/** Two deterministic numbers in [0, 1) from a node id. */
-function hash2(id: string): [number, number] {
-  const a = hashString(id);
-  const b = hashString(id + '#');
+/** Two deterministic numbers in [0, 1) from a node id (and the layout seed, when not 0). */
+function hash2(id: string, seed: number): [number, number] {
+  const key = seed === 0 ? id : `${seed}:${id}`;
+  const a = hashString(key);
+  const b = hashString(key + '#');
   return [a / 4294967296, b / 4294967296];
 }
 
@@ -66,7 +70,7 @@ export function layoutPositions(input: LayoutInput): { x: Float32Array; y: Float
   const placed = new Uint8Array(N);
   const R = 10 * Math.sqrt(N);
   for (const v of order) {
-    const [u1, u2] = hash2(nodeId[v]!);
+    const [u1, u2] = hash2(nodeId[v]!, input.seed ?? 0);
     const angle = 2 * Math.PI * u1;
     let sx = 0, sy = 0, k = 0;
     for (let j = start[v]!; j < start[v + 1]!; j++) {

@@ -43,6 +43,8 @@ export interface SceneOptions {
   maxEventSize?: number | null;
   /** ForceAtlas2 iterations; null picks a count from the graph size. Default: null. */
   layoutIterations?: number | null;
+  /** Seed of the layout's starting positions: the same data and seed always give the same map. Default: 0. */
+  layoutSeed?: number;
 }
 
 export const SCENE_DEFAULTS: Readonly<Required<SceneOptions>> = Object.freeze({
@@ -51,6 +53,7 @@ export const SCENE_DEFAULTS: Readonly<Required<SceneOptions>> = Object.freeze({
   windowMonths: 12,
   maxEventSize: null,
   layoutIterations: null,
+  layoutSeed: 0,
 });
 
 /** Counters of one date as core's `growthSeries` reports them (used as they are in cumulative mode). */
