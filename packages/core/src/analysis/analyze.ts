@@ -95,7 +95,7 @@ export interface AnalyzeOptions {
   betweennessLimit?: number;
   /**
    * Work budget of sampled betweenness per pass, in adjacency visits: pivots = budget / 2m, kept within
-   * [50, 500] (never more than the nodes). Default: 1e9.
+   * [50, 500] (never more than the nodes). Default: 5e8.
    */
   betweennessBudget?: number;
   /** Runs the betweenness passes of `analyzeAsync` (e.g. worker threads); results are identical. Default: null (in thread). */
@@ -123,7 +123,7 @@ export const ANALYZE_DEFAULTS: Readonly<Required<AnalyzeOptions>> = Object.freez
   graphLimit: 25_000,
   betweenness: 'auto',
   betweennessLimit: 2e9,
-  betweennessBudget: 1e9,
+  betweennessBudget: 5e8,
   betweennessRunner: null,
 });
 

@@ -141,7 +141,8 @@ export interface TriangleMeasures {
  * from its endpoint of higher degree u, whose neighbours (with their weights) are marked while the list of the
  * other endpoint v is scanned, so the cost is Σ over ties of the smaller degree instead of Σ_j deg(j)². For a
  * common neighbour q, the indirect terms of both directions share w_uq·w_vq: constraint sums it divided by the
- * strength of q, effective size undivided, and the endpoint factors are applied once per tie. Values equal
+ * strength of q, effective size undivided, and the endpoint factors are applied once per tie, whose terms then
+ * go straight into both endpoints' sums (no per-entry storage). Values equal
  * `structuralHoles` up to rounding (sums run in another order); common counts are exact.
  * @param adj Undirected CSR with ascending lists and the tie number of each entry.
  * @param tieWeight Weight of each tie (shared events).
@@ -164,24 +165,11 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
   }
   const invSum = Float64Array.from(sum, (s) => (s > 0 ? 1 / s : 0));
   const invMax = Float64Array.from(max, (m) => (m > 0 ? 1 / m : 0));
-  // Position of the reverse entry (v's entry for u) of every entry (u's entry for v): with ascending lists the
-  // entries of v pointing to smaller nodes come first, in order, so a cursor per node finds them.
-  const reverse = new Int32Array(entries);
-  const cursor = start.slice(0, n);
-  for (let u = 0; u < n; u++)
-    for (let x = start[u]!, end = start[u + 1]!; x < end; x++) {
-      const v = neighbour[x]!;
-      if (v <= u) continue;
-      let y = cursor[v]!;
-      if (y < start[v + 1]! && neighbour[y] === u) cursor[v]!++;
-      else for (y = start[v]!; neighbour[y] !== u; y++);
-      reverse[x] = y;
-      reverse[y] = x;
-    }
   const common = new Int32Array(tieWeight.length);
-  // Per entry x (owner i, neighbour j): Σ_q p_iq p_qj (constraint) and Σ_q p_iq m_jq (effective size).
-  const indirect = new Float64Array(entries);
-  const redundancy = new Float64Array(entries);
+  // Each tie is complete after one scan, so its terms go straight into both endpoints' sums:
+  // constraint (p_ij + Σ_q p_iq p_qj)² and effective size 1 − Σ_q p_iq m_jq, for i = u, v.
+  const constraint = new Float64Array(n);
+  const effectiveSize = new Float64Array(n);
   const markW = new Float64Array(n);
   const mark = new Int32Array(n).fill(-1);
   for (let u = 0; u < n; u++) {
@@ -209,31 +197,20 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
         c++;
       }
       common[edge[x]!] = c;
-      const r = reverse[x]!;
-      indirect[x] = f * invSum[u]!;
-      indirect[r] = f * invSum[v]!;
-      redundancy[x] = g * invSum[u]! * invMax[v]!;
-      redundancy[r] = g * invSum[v]! * invMax[u]!;
+      const w = weight[x]!;
+      const lu = (w + f) * invSum[u]!;
+      const lv = (w + f) * invSum[v]!;
+      constraint[u]! += lu * lu;
+      constraint[v]! += lv * lv;
+      effectiveSize[u]! += 1 - g * invSum[u]! * invMax[v]!;
+      effectiveSize[v]! += 1 - g * invSum[v]! * invMax[u]!;
     }
   }
-  const constraint = new Float64Array(n);
-  const effectiveSize = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const a = start[i]!, b = start[i + 1]!;
-    if (a === b) {
+    if (start[i] === start[i + 1]) {
       constraint[i] = NaN;
       effectiveSize[i] = NaN;
-      continue;
     }
-    const si = sum[i]!;
-    let total = 0, size = 0;
-    for (let x = a; x < b; x++) {
-      const local = (si > 0 ? weight[x]! / si : 0) + indirect[x]!;
-      total += local * local;
-      size += 1 - redundancy[x]!;
-    }
-    constraint[i] = total;
-    effectiveSize[i] = size;
   }
   return { common, constraint, effectiveSize };
 }

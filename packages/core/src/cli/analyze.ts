@@ -5,12 +5,15 @@
  * remain) or no usable rows; 2 usage errors.
  */
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import { analyzeAsync, ANALYZE_BETWEENNESS, type AnalyzeBetweenness, type AnalyzeOptions } from '../analysis/analyze.js';
 import { scrubPersonNames } from '../analysis/safe.js';
 import { GROWTH_STEPS, type Analysis, type GrowthStep } from '../analysis/types.js';
 import { MycorrhizaError } from '../errors.js';
+import type { TieTable } from '../analysis/tie-table.js';
 import { ANALYSIS_FILES, analysisFileChunks } from '../export/analysis-files.js';
+import { PERSON_TIE_COLUMNS, PERSON_TIE_EXTRAS } from '../export/tables.js';
 import { langFromEnv, LANGS, type Lang } from '../i18n/report-text.js';
 import { readAttendance } from '../io/index.js';
 import type { InputFile, ReadResult } from '../io/types.js';
@@ -198,9 +201,10 @@ export interface WrittenFile {
 }
 
 /** Write every output file to `dir` piece by piece (no file is ever held whole in memory). */
-export function writeAnalysisFiles(dir: string, chunks: Record<string, Iterable<string>>): Record<string, WrittenFile> {
+export function writeAnalysisFiles(dir: string, chunks: Record<string, Iterable<string>>, skip: readonly string[] = []): Record<string, WrittenFile> {
   const written: Record<string, WrittenFile> = {};
   for (const name of ANALYSIS_FILES) {
+    if (skip.includes(name)) continue;
     const fd = openSync(join(dir, name), 'w');
     let bytes = 0, lines = 0;
     try {
@@ -228,6 +232,46 @@ export function writeAnalysisFiles(dir: string, chunks: Record<string, Iterable<
     written[name] = { bytes, rows: name.endsWith('.csv') ? Math.max(0, lines - 1) : null };
   }
   return written;
+}
+
+/** Person ties above which person-ties.csv is written by a worker thread while the other files are written. */
+export const TIE_CSV_WORKER_ABOVE = 1_000_000;
+
+const TIE_CSV_WORKER = `'use strict';
+const { parentPort, workerData: d } = require('node:worker_threads');
+const fs = require('node:fs');
+(async () => {
+  const { tieCsvChunks } = await import(d.tablesUrl);
+  const fd = fs.openSync(d.path, 'w');
+  let bytes = 0, lines = 0;
+  try {
+    for (const piece of tieCsvChunks(d.table, d.columns)) {
+      for (let i = piece.indexOf('\\n'); i >= 0; i = piece.indexOf('\\n', i + 1)) lines++;
+      const buf = Buffer.from(piece, 'utf8');
+      fs.writeSync(fd, buf);
+      bytes += buf.length;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  parentPort.postMessage({ bytes, rows: Math.max(0, lines - 1) });
+})().catch((err) => parentPort.postMessage({ error: String((err && err.stack) || err) }));
+`;
+
+/**
+ * Write a large tie table as CSV on a worker thread (the same text as the analysis' `person-ties.csv` pieces),
+ * so that formatting millions of rows runs beside the writing of the other files.
+ */
+export function writeTieCsvInWorker(path: string, table: TieTable, columns: readonly string[]): Promise<WrittenFile> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(TIE_CSV_WORKER, { eval: true, workerData: { path, table, columns, tablesUrl: new URL('../export/tables.js', import.meta.url).href } });
+    worker.once('message', (m: WrittenFile & { error?: string }) => {
+      void worker.terminate();
+      if (m.error) reject(new Error(m.error));
+      else resolvePromise({ bytes: m.bytes, rows: m.rows });
+    });
+    worker.once('error', reject);
+  });
 }
 
 /** The terminal summary of an analysis. `files`: the texts written, or what `writeAnalysisFiles` reports. */
@@ -307,7 +351,11 @@ async function run(argv: string[]): Promise<number> {
   say('writing files');
   const dir = resolve(out);
   mkdirSync(dir, { recursive: true });
-  const written = writeAnalysisFiles(dir, analysisFileChunks(analysis, { lang }));
+  // Millions of person ties: their CSV is formatted and written on a worker thread meanwhile.
+  const offload = analysis.tieTables.person.length > TIE_CSV_WORKER_ABOVE;
+  const personTies = offload ? writeTieCsvInWorker(join(dir, 'person-ties.csv'), analysis.tieTables.person, [...PERSON_TIE_COLUMNS, ...PERSON_TIE_EXTRAS]) : null;
+  const written = writeAnalysisFiles(dir, analysisFileChunks(analysis, { lang }), offload ? ['person-ties.csv'] : []);
+  if (personTies) written['person-ties.csv'] = await personTies;
   if (tty) process.stderr.write('\r\x1b[2K');
   let summary = formatSummary(analysis, out, written);
   if (options.safe) summary = scrubPersonNames(summary, result.model);

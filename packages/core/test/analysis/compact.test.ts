@@ -5,7 +5,8 @@
  * CSV tables; compactLouvain finds planted communities deterministically.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../src/analysis/analyze.js';
+import { analyze, analyzeAsync } from '../../src/analysis/analyze.js';
+import { inThreadRunner } from '../../src/centrality/betweenness-kernel.js';
 import { attentionEntries } from '../../src/analysis/attention-entries.js';
 import { compactAttention } from '../../src/analysis/attention-compact.js';
 import { compactLouvain, modularityOf } from '../../src/analysis/compact-louvain.js';
@@ -231,6 +232,24 @@ describe('analyze above the graph limit', () => {
       expect(Math.abs((r.effective_size ?? 0) - (f.effective_size ?? 0))).toBeLessThan(1e-9);
     });
     expect(compact.attention).toEqual(full.attention);
+  });
+});
+
+describe('analyzeAsync', () => {
+  it('gives the analysis of analyze, through a runner, with sampled betweenness and its notes', async () => {
+    const options = { seed: 4, graphLimit: 50, betweenness: 'sampled' as const, betweennessBudget: 1 };
+    const sync = analyze(medium, options);
+    const viaRunner = await analyzeAsync(medium, { ...options, betweennessRunner: inThreadRunner });
+    expect(viaRunner.people).toEqual(sync.people);
+    expect(viaRunner.organisations).toEqual(sync.organisations);
+    expect(viaRunner.scale).toEqual(sync.scale);
+    expect(sync.scale.person.betweenness.method).toBe('sampled');
+    expect(sync.scale.notes.some((n) => n.en.includes('sampled sources'))).toBe(true);
+  });
+
+  it('rejects bad scale options', () => {
+    expect(() => analyze(small, { graphLimit: -1 })).toThrow(/graphLimit/);
+    expect(() => analyze(small, { betweenness: 'fast' as never })).toThrow(/betweenness/);
   });
 });
 
