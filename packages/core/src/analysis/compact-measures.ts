@@ -13,6 +13,7 @@ import Graph from 'graphology';
 import type { BetweennessArrays, BetweennessValuesOptions } from '../centrality/betweenness.js';
 import { csrFromProjection, type ProjectionCsr } from '../centrality/compact-projection.js';
 import { coreNumberValues } from '../centrality/core-number.js';
+import { structuralHoles } from '../centrality/structural-holes.js';
 import { communities } from '../community/louvain.js';
 import { createRng } from '../community/rng.js';
 import type { Projection } from '../network/project.js';
@@ -66,65 +67,6 @@ function graphologyCommunities(proj: Projection, csr: ProjectionCsr, seed: numbe
   for (let t = 0; t < proj.length; t++) g.addUndirectedEdge(csr.ids[local[proj.src[t]!]!]!, csr.ids[local[proj.tgt[t]!]!]!, { shared_events: proj.shared[t]! });
   const comm = communities(g, { getEdgeWeight: 'shared_events', seed });
   return Int32Array.from(csr.ids, (id) => comm[id]!);
-}
-
-/**
- * Burt's constraint and effective size in one scan (the definitions and summation order of `constraintValues` and
- * `effectiveSizeValues` in centrality/structural-holes.ts, so the values are identical): for each node i and
- * neighbour j, the neighbours q of j that are also i's. Cost Σ_j deg(j)² per measure pair instead of twice that.
- */
-export function structuralHoles(c: { start: Int32Array; neighbour: Int32Array; weight: Float64Array }): { constraint: Float64Array; effectiveSize: Float64Array } {
-  const n = c.start.length - 1;
-  const { start, neighbour, weight } = c;
-  const sum = new Float64Array(n);
-  const max = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    for (let x = start[v]!, end = start[v + 1]!; x < end; x++) {
-      const w = weight[x]!;
-      sum[v]! += w;
-      if (w > max[v]!) max[v] = w;
-    }
-  }
-  const constraint = new Float64Array(n);
-  const effectiveSize = new Float64Array(n);
-  const pi = new Float64Array(n);
-  const mark = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const a = start[i]!;
-    const b = start[i + 1]!;
-    if (a === b) {
-      constraint[i] = NaN;
-      effectiveSize[i] = NaN;
-      continue;
-    }
-    const si = sum[i]!;
-    for (let x = a; x < b; x++) {
-      mark[neighbour[x]!] = i;
-      pi[neighbour[x]!] = si > 0 ? weight[x]! / si : 0;
-    }
-    let total = 0;
-    let size = 0;
-    for (let x = a; x < b; x++) {
-      const j = neighbour[x]!;
-      const mj = max[j]!;
-      let indirect = 0;
-      let redundancy = 0;
-      for (let y = start[j]!, end = start[j + 1]!; y < end; y++) {
-        const q = neighbour[y]!;
-        if (mark[q] !== i) continue;
-        const w = weight[y]!;
-        const sq = sum[q]!;
-        if (sq > 0) indirect += pi[q]! * (w / sq);
-        if (mj > 0) redundancy += pi[q]! * (w / mj);
-      }
-      const local = pi[j]! + indirect;
-      total += local * local;
-      size += 1 - redundancy;
-    }
-    constraint[i] = total;
-    effectiveSize[i] = size;
-  }
-  return { constraint, effectiveSize };
 }
 
 /** Common neighbours per tie and Burt's measures per node, from one pass over the triangles. */

@@ -20,7 +20,7 @@ import {
 import { runBetweennessJob, type BetweennessRunner } from './betweenness-kernel.js';
 import { compactGraph, type CompactGraph, type EdgeWeightGetter } from './compact.js';
 import { coreNumberValues } from './core-number.js';
-import { constraintValues, effectiveSizeValues } from './structural-holes.js';
+import { structuralHoles } from './structural-holes.js';
 import { tieCounts } from './strength.js';
 
 export interface NodeMeasuresOptions<E extends Attributes = Attributes> {
@@ -118,8 +118,7 @@ function compute<N extends Attributes, E extends Attributes>(
   const n = weighted.ids.length;
   const unweighted = bu.values;
   const bw = bwr.values;
-  const con = constraintValues(weighted);
-  const eff = effectiveSizeValues(weighted);
+  const { constraint: con, effectiveSize: eff } = structuralHoles(weighted);
   const core = coreNumberValues(weighted);
   const ties = tieCounts(graph);
   const comm = communities(graph, { getEdgeWeight: o.getEdgeWeight, seed: o.seed, rng: o.rng });

@@ -30,85 +30,73 @@ export function validateStructuralHoleOptions(o: Required<StructuralHoleOptions>
     throw new InvalidOptionError(who, 'nodeAttribute', o.nodeAttribute, 'a non-empty attribute name');
 }
 
-function strengths(c: CompactGraph): { sum: Float64Array; max: Float64Array } {
-  const n = c.ids.length;
+/**
+ * Burt's constraint and effective size in one scan (p_ij = w_ij / Σ_k w_ik; effective size relative to the
+ * alter's strongest tie): for each node i and neighbour j, the neighbours q of j that are also i's.
+ * Cost Σ_j deg(j)² for both measures together.
+ */
+export function structuralHoles(c: { start: Int32Array; neighbour: Int32Array; weight: Float64Array }): { constraint: Float64Array; effectiveSize: Float64Array } {
+  const n = c.start.length - 1;
+  const { start, neighbour, weight } = c;
   const sum = new Float64Array(n);
   const max = new Float64Array(n);
   for (let v = 0; v < n; v++) {
-    for (let x = c.start[v]!, end = c.start[v + 1]!; x < end; x++) {
-      const w = c.weight[x]!;
+    for (let x = start[v]!, end = start[v + 1]!; x < end; x++) {
+      const w = weight[x]!;
       sum[v]! += w;
       if (w > max[v]!) max[v] = w;
     }
   }
-  return { sum, max };
+  const constraint = new Float64Array(n);
+  const effectiveSize = new Float64Array(n);
+  const pi = new Float64Array(n);
+  const mark = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const a = start[i]!;
+    const b = start[i + 1]!;
+    if (a === b) {
+      constraint[i] = NaN;
+      effectiveSize[i] = NaN;
+      continue;
+    }
+    const si = sum[i]!;
+    for (let x = a; x < b; x++) {
+      mark[neighbour[x]!] = i;
+      pi[neighbour[x]!] = si > 0 ? weight[x]! / si : 0;
+    }
+    let total = 0;
+    let size = 0;
+    for (let x = a; x < b; x++) {
+      const j = neighbour[x]!;
+      const mj = max[j]!;
+      let indirect = 0;
+      let redundancy = 0;
+      for (let y = start[j]!, end = start[j + 1]!; y < end; y++) {
+        const q = neighbour[y]!;
+        if (mark[q] !== i) continue;
+        const w = weight[y]!;
+        const sq = sum[q]!;
+        if (sq > 0) indirect += pi[q]! * (w / sq);
+        if (mj > 0) redundancy += pi[q]! * (w / mj);
+      }
+      const local = pi[j]! + indirect;
+      total += local * local;
+      size += 1 - redundancy;
+    }
+    constraint[i] = total;
+    effectiveSize[i] = size;
+  }
+  return { constraint, effectiveSize };
 }
 
 /** Constraint c_i = Σ_j (p_ij + Σ_q p_iq p_qj)², q ranging over i's other neighbours. */
 export function constraintValues(c: CompactGraph): Float64Array {
-  const n = c.ids.length;
-  const { sum } = strengths(c);
-  const out = new Float64Array(n);
-  const pi = new Float64Array(n);
-  const mark = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const a = c.start[i]!;
-    const b = c.start[i + 1]!;
-    if (a === b) {
-      out[i] = NaN;
-      continue;
-    }
-    for (let x = a; x < b; x++) {
-      mark[c.neighbour[x]!] = i;
-      pi[c.neighbour[x]!] = sum[i]! > 0 ? c.weight[x]! / sum[i]! : 0;
-    }
-    let total = 0;
-    for (let x = a; x < b; x++) {
-      const j = c.neighbour[x]!;
-      let indirect = 0;
-      for (let y = c.start[j]!, end = c.start[j + 1]!; y < end; y++) {
-        const q = c.neighbour[y]!;
-        if (mark[q] === i && sum[q]! > 0) indirect += pi[q]! * (c.weight[y]! / sum[q]!);
-      }
-      const local = pi[j]! + indirect;
-      total += local * local;
-    }
-    out[i] = total;
-  }
-  return out;
+  return structuralHoles(c).constraint;
 }
 
 /** Effective size e_i = Σ_j (1 − Σ_{q≠j} p_iq m_jq), m_jq = w_jq / max_k w_jk. */
 export function effectiveSizeValues(c: CompactGraph): Float64Array {
-  const n = c.ids.length;
-  const { sum, max } = strengths(c);
-  const out = new Float64Array(n);
-  const pi = new Float64Array(n);
-  const mark = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const a = c.start[i]!;
-    const b = c.start[i + 1]!;
-    if (a === b) {
-      out[i] = NaN;
-      continue;
-    }
-    for (let x = a; x < b; x++) {
-      mark[c.neighbour[x]!] = i;
-      pi[c.neighbour[x]!] = sum[i]! > 0 ? c.weight[x]! / sum[i]! : 0;
-    }
-    let total = 0;
-    for (let x = a; x < b; x++) {
-      const j = c.neighbour[x]!;
-      let redundancy = 0;
-      for (let y = c.start[j]!, end = c.start[j + 1]!; y < end; y++) {
-        const q = c.neighbour[y]!;
-        if (mark[q] === i && max[j]! > 0) redundancy += pi[q]! * (c.weight[y]! / max[j]!);
-      }
-      total += 1 - redundancy;
-    }
-    out[i] = total;
-  }
-  return out;
+  return structuralHoles(c).effectiveSize;
 }
 
 function run<N extends Attributes, E extends Attributes>(

@@ -10,11 +10,11 @@ import { inThreadRunner } from '../../src/centrality/betweenness-kernel.js';
 import { attentionEntries } from '../../src/analysis/attention-entries.js';
 import { compactAttention } from '../../src/analysis/attention-compact.js';
 import { compactLouvain, modularityOf } from '../../src/analysis/compact-louvain.js';
-import { compactNodeMeasures, structuralHoles, triangleMeasures, type CompactMeasures } from '../../src/analysis/compact-measures.js';
+import { compactNodeMeasures, triangleMeasures, type CompactMeasures } from '../../src/analysis/compact-measures.js';
 import { nodeMeasureRows } from '../../src/analysis/measures.js';
 import { tieRows, tieTableCounts, tieTableOf } from '../../src/analysis/tie-table.js';
 import { betweennessValues } from '../../src/centrality/betweenness.js';
-import { constraintValues, effectiveSizeValues } from '../../src/centrality/structural-holes.js';
+import { structuralHoles } from '../../src/centrality/structural-holes.js';
 import { createRng } from '../../src/community/rng.js';
 import { analysisFileChunks, analysisFiles } from '../../src/export/analysis-files.js';
 import { toCsv } from '../../src/export/csv.js';
@@ -102,15 +102,45 @@ describe('compactNodeMeasures(projection) equals nodeMeasureRows(graph)', () => 
     expect(got.rows.filter((r) => r !== null).every((r) => r!.betweenness === null && r!.betweenness_weighted === null)).toBe(true);
   });
 
-  it('structuralHoles gives the values of constraintValues and effectiveSizeValues', () => {
+  it('structuralHoles and triangleMeasures give Burt\'s definitions, computed naively', () => {
     const proj = project(medium, 'person');
     const prof = tieProfiles(medium, proj);
     const adj = prof.adjacency;
     const weight = Float64Array.from(adj.edge, (t) => proj.shared[t]!);
     const c = { ids: medium.people.map((p) => p.id), index: new Map<string, number>(), start: adj.start, neighbour: adj.neighbour, weight };
     const both = structuralHoles(c);
-    expect(Array.from(both.constraint)).toEqual(Array.from(constraintValues(c)));
-    expect(Array.from(both.effectiveSize)).toEqual(Array.from(effectiveSizeValues(c)));
+    // Reference: w as a map per node; p_ij = w_ij / Σ_k w_ik; constraint Σ_j (p_ij + Σ_q p_iq p_qj)²;
+    // effective size Σ_j (1 − Σ_q p_iq w_jq / max_k w_jk).
+    const w = c.ids.map((_, v) => {
+      const m = new Map<number, number>();
+      for (let x = adj.start[v]!; x < adj.start[v + 1]!; x++) m.set(adj.neighbour[x]!, weight[x]!);
+      return m;
+    });
+    const total = (v: number) => [...w[v]!.values()].reduce((a, b) => a + b, 0);
+    const p = (i: number, j: number) => (w[i]!.get(j) ?? 0) / total(i);
+    for (let i = 0; i < c.ids.length; i += 7) {
+      if (w[i]!.size === 0) {
+        expect(both.constraint[i]).toBeNaN();
+        expect(both.effectiveSize[i]).toBeNaN();
+        continue;
+      }
+      let con = 0;
+      let eff = 0;
+      for (const j of w[i]!.keys()) {
+        let indirect = 0;
+        let redundancy = 0;
+        const maxJ = Math.max(...w[j]!.values());
+        for (const q of w[i]!.keys()) {
+          if (q === j || !w[q]!.has(j)) continue;
+          indirect += p(i, q) * p(q, j);
+          redundancy += p(i, q) * (w[j]!.get(q)! / maxJ);
+        }
+        con += (p(i, j) + indirect) ** 2;
+        eff += 1 - redundancy;
+      }
+      expect(Math.abs(both.constraint[i]! - con)).toBeLessThan(1e-12 * Math.max(1, con));
+      expect(Math.abs(both.effectiveSize[i]! - eff)).toBeLessThan(1e-9 * Math.max(1, eff));
+    }
     const tri = triangleMeasures(adj, proj.shared);
     expect(Array.from(tri.common)).toEqual(Array.from(prof.common));
     for (let v = 0; v < c.ids.length; v++) {

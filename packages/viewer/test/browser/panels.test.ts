@@ -4,40 +4,16 @@
  * names or exports), the PNG / SVG / WebM exports, Dutch labels, and names that look like HTML.
  */
 import { attention, buildModel, EXAMPLES, generateExample, organisationNetwork, withoutConvenor } from '@mycorrhiza/core';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { EN } from '../../src/i18n/en.js';
 import { NL } from '../../src/i18n/nl.js';
-import { createViewer, type ViewerHandle } from '../../src/index.js';
+import { until, viewerHarness } from './harness.js';
 
-let handle: ViewerHandle | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  handle?.dispose();
-  host?.remove();
-  handle = null;
-  host = null;
-});
-
-function mount(data: Parameters<typeof createViewer>[1], options: Parameters<typeof createViewer>[2] = {}): ViewerHandle {
-  host = document.createElement('div');
-  host.style.cssText = 'position:fixed;left:0;top:0;width:1400px;height:820px;';
-  document.body.appendChild(host);
-  handle = createViewer(host, data, { lang: 'en', ...options });
-  return handle;
-}
-
-async function until(check: () => boolean, timeout = 20_000, what = 'condition'): Promise<void> {
-  const t0 = performance.now();
-  while (!check()) {
-    if (performance.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const { mount, host } = viewerHarness(1400, 820);
 
 const rupel = buildModel(generateExample('rupel'));
-const q = (sel: string) => host!.querySelector(sel) as HTMLElement;
+const q = (sel: string) => host().querySelector(sel) as HTMLElement;
 
 test('clicking an organisation on the map opens its details with the ties core reports as of the date', async () => {
   const h = mount({ example: 'rupel' });
@@ -79,11 +55,11 @@ test('an attention row focuses its partner; the convenor toggle shows who core s
   expect(rupel.organisations.find((o) => o.id === convenor)!.name).toBe(convenorName);
   const asOf = h.store.getState().frameInfo!.date!;
   const core = attention(rupel, { asOf, convenor });
-  const rows = [...host!.querySelectorAll('[data-testid="attention-list"] > li')].map((li) => (li as HTMLElement).dataset.id);
+  const rows = [...host().querySelectorAll('[data-testid="attention-list"] > li')].map((li) => (li as HTMLElement).dataset.id);
   expect(rows).toEqual(core.map((i) => i.id));
 
   const camera = JSON.stringify(h.map.renderer!.sigma.getCamera().getState());
-  const row = host!.querySelectorAll('[data-testid="attention-focus"]')[2] as HTMLButtonElement;
+  const row = host().querySelectorAll('[data-testid="attention-focus"]')[2] as HTMLButtonElement;
   const target = (row.closest('li') as HTMLElement).dataset.id!;
   row.click();
   expect(h.store.getState().selected).toBe(target);
@@ -100,9 +76,9 @@ test('an attention row focuses its partner; the convenor toggle shows who core s
   (q('[data-testid="without-convenor"]') as HTMLInputElement).click();
   await until(() => h.store.getState().attention?.value?.without != null && h.store.getState().attention?.status === 'ready', 20_000, 'the list without the convenor');
   const lens = withoutConvenor(rupel, convenor, { asOf });
-  const unconnected = [...host!.querySelectorAll('[data-testid="unconnected"] button')].map((b) => (b as HTMLElement).dataset.id);
+  const unconnected = [...host().querySelectorAll('[data-testid="unconnected"] button')].map((b) => (b as HTMLElement).dataset.id);
   expect(unconnected).toEqual(lens.unconnected.organisations.map((o) => o.id));
-  const rowsWithout = [...host!.querySelectorAll('[data-testid="attention-list"] > li')].map((li) => (li as HTMLElement).dataset.id);
+  const rowsWithout = [...host().querySelectorAll('[data-testid="attention-list"] > li')].map((li) => (li as HTMLElement).dataset.id);
   expect(rowsWithout).toEqual(lens.attention.items.map((i) => i.id));
   // The convenor is left off the map.
   expect(h.map.renderer!.visiblePositions().has(convenor)).toBe(true);

@@ -4,26 +4,11 @@
  * a large map (light programs) is built in slices and shown the same way. The load records its User Timing marks.
  */
 import { createModelBuilder, type AttendanceModel } from '@mycorrhiza/core';
-import { afterEach, expect, test } from 'vitest';
-import { createViewer, type ViewerHandle } from '../../src/index.js';
+import { expect, test } from 'vitest';
+import type { ViewerHandle } from '../../src/index.js';
+import { viewerHarness } from './harness.js';
 
-let handle: ViewerHandle | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  handle?.dispose();
-  host?.remove();
-  handle = null;
-  host = null;
-});
-
-function mount(data: Parameters<typeof createViewer>[1], options: Parameters<typeof createViewer>[2] = {}): ViewerHandle {
-  host = document.createElement('div');
-  host.style.cssText = 'position:fixed;left:0;top:0;width:1200px;height:760px;';
-  document.body.appendChild(host);
-  handle = createViewer(host, data, { lang: 'en', ...options });
-  return handle;
-}
+const { mount, host } = viewerHarness(1200, 760);
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -117,7 +102,7 @@ test('a new size of the map box draws the map again, even when no node or edge c
   let renders = 0;
   r.sigma.on('afterRender', () => renders++);
   // One pixel less: the canvases are resized (and so cleared), the labels stay where they were.
-  host!.style.height = '759px';
+  host().style.height = '759px';
   r.resize();
   expect(renders).toBeGreaterThan(0);
   // Read back at once, before the frame is presented (no preserveDrawingBuffer).

@@ -4,34 +4,11 @@
  * (Dutch headers, a broken file), the time of a timeline step, and a 10,000-node / 50,000-edge network.
  */
 import { buildModel, createModelBuilder, generateExample, growthSeries, RUPEL_CLOSE, RUPEL_KICK_OFF, type AttendanceModel } from '@mycorrhiza/core';
-import { afterEach, expect, test } from 'vitest';
-import { createViewer, type ViewerHandle } from '../../src/index.js';
+import { expect, test } from 'vitest';
+import type { ViewerHandle } from '../../src/index.js';
+import { until, viewerHarness } from './harness.js';
 
-let handle: ViewerHandle | null = null;
-let host: HTMLElement | null = null;
-
-afterEach(() => {
-  handle?.dispose();
-  host?.remove();
-  handle = null;
-  host = null;
-});
-
-function mount(data: Parameters<typeof createViewer>[1], options: Parameters<typeof createViewer>[2] = {}): ViewerHandle {
-  host = document.createElement('div');
-  host.style.cssText = 'position:fixed;left:0;top:0;width:1200px;height:760px;';
-  document.body.appendChild(host);
-  handle = createViewer(host, data, { lang: 'en', ...options });
-  return handle;
-}
-
-async function until(check: () => boolean, timeout = 30_000, what = 'condition'): Promise<void> {
-  const t0 = performance.now();
-  while (!check()) {
-    if (performance.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const { mount, host } = viewerHarness(1200, 760);
 
 /** Non-background pixels on the sigma WebGL layers, read synchronously right after a refresh (ENV.md pitfall 7). */
 function paintedPixels(h: ViewerHandle): number {
@@ -88,7 +65,7 @@ test('rupel opens with counters equal to core growthSeries at the kick-off and t
   }
   expect(at(RUPEL_KICK_OFF.date).info.organisations).toBe(25);
   expect(at(RUPEL_CLOSE.date).info.organisations).toBe(88);
-  const counters = host!.querySelector('[data-testid="counters"]')!.textContent!;
+  const counters = host().querySelector('[data-testid="counters"]')!.textContent!;
   expect(counters).toContain('88 organisations');
 
   const painted = paintedPixels(h);
@@ -129,7 +106,7 @@ test('every step of rupel equals core growthSeries, and playing to the end moves
   // Play through the UI: the play button runs to the end on its own.
   h.store.dispatch({ type: 'setSpeed', speed: 8 });
   h.store.dispatch({ type: 'setStep', step: n - 8 });
-  (host!.querySelector('[data-testid="play"]') as HTMLButtonElement).click();
+  (host().querySelector('[data-testid="play"]') as HTMLButtonElement).click();
   expect(h.store.getState().playing).toBe(true);
   await until(() => !h.store.getState().playing, 10_000, 'the end of play');
   expect(h.store.getState().step).toBe(n - 1);
@@ -145,7 +122,7 @@ function setFiles(input: HTMLInputElement, files: File[]): void {
 test('a CSV with Dutch headers loads through the file input; a broken file shows the report and keeps the map', async () => {
   const h = mount({ example: 'davis' });
   await h.ready;
-  const input = host!.querySelector('[data-testid="file-input"]') as HTMLInputElement;
+  const input = host().querySelector('[data-testid="file-input"]') as HTMLInputElement;
   const csv = [
     'Activiteit;Datum;Naam deelnemer;Organisatie;Sector',
     'Vorming A;14/03/2023;An Peeters;CAW Rupel;welzijn',
@@ -163,7 +140,7 @@ test('a CSV with Dutch headers loads through the file input; a broken file shows
   expect(s.frameInfo!.organisations).toBe(4);
   // The impossible date is a row error, shown with its place in the report.
   expect(s.report!.errors.some((e) => e.file === 'aanwezigheden.csv' && e.row === 7 && /datum/i.test(e.column ?? ''))).toBe(true);
-  expect(host!.querySelector('[data-testid="report"]')!.textContent).toContain('aanwezigheden.csv');
+  expect(host().querySelector('[data-testid="report"]')!.textContent).toContain('aanwezigheden.csv');
 
   // A file that is no spreadsheet at all: the report says so and the previous map stays usable.
   const before = h.map.scene;
@@ -175,7 +152,7 @@ test('a CSV with Dutch headers loads through the file input; a broken file shows
   expect(h.map.scene).toBe(before);
   expect(after.report!.errors.length).toBeGreaterThan(0);
   expect(after.report!.errors[0]!.file).toBe('kapot.xlsx');
-  expect(host!.querySelector('[data-testid="report"]')!.textContent).toContain('kapot.xlsx');
+  expect(host().querySelector('[data-testid="report"]')!.textContent).toContain('kapot.xlsx');
   h.store.dispatch({ type: 'setStep', step: 0 });
   expect(h.store.getState().frameInfo!.organisations).toBe(h.map.frame!.counts.organisations);
   expect(paintedPixels(h)).toBeGreaterThan(0);
