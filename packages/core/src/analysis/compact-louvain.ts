@@ -127,13 +127,27 @@ function aggregate(g: Level, comm: Int32Array): { level: Level; renumber: Int32A
   const stamp = new Int32Array(nc).fill(-1);
   const acc = new Float64Array(nc);
   const touched = new Int32Array(nc);
-  let cap = Math.max(16, neighbour.length);
-  let nb = new Int32Array(cap);
-  let wt = new Float64Array(cap);
+  // First pass: the number of distinct neighbour communities of each community, so that the aggregated lists
+  // are allocated at their exact size (no growing buffer sized like the whole level, no copy at the end).
   const nStart = new Int32Array(nc + 1);
+  for (let c = 0; c < nc; c++) {
+    let count = 0;
+    for (let y = mStart[c]!; y < mStart[c + 1]!; y++) {
+      const v = members[y]!;
+      for (let x = start[v]!, end = start[v + 1]!; x < end; x++) {
+        const d = of[neighbour[x]!]!;
+        if (d === c || stamp[d] === c) continue;
+        stamp[d] = c;
+        count++;
+      }
+    }
+    nStart[c + 1] = nStart[c]! + count;
+  }
+  stamp.fill(-1);
+  const nb = new Int32Array(nStart[nc]!);
+  const wt = new Float64Array(nStart[nc]!);
   let m = 0;
   for (let c = 0; c < nc; c++) {
-    nStart[c] = m;
     let count = 0;
     let self = 0;
     for (let y = mStart[c]!; y < mStart[c + 1]!; y++) {
@@ -155,11 +169,6 @@ function aggregate(g: Level, comm: Int32Array): { level: Level; renumber: Int32A
       }
     }
     newLoop[c] = self;
-    if (m + count > cap) {
-      while (m + count > cap) cap *= 2;
-      const nb2 = new Int32Array(cap); nb2.set(nb); nb = nb2;
-      const wt2 = new Float64Array(cap); wt2.set(wt); wt = wt2;
-    }
     const list = touched.subarray(0, count).sort();
     for (let y = 0; y < count; y++) {
       nb[m] = list[y]!;
@@ -167,8 +176,7 @@ function aggregate(g: Level, comm: Int32Array): { level: Level; renumber: Int32A
       m++;
     }
   }
-  nStart[nc] = m;
-  return { level: { n: nc, start: nStart, neighbour: nb.slice(0, m), weight: wt.slice(0, m), loop: newLoop }, renumber: of };
+  return { level: { n: nc, start: nStart, neighbour: nb, weight: wt, loop: newLoop }, renumber: of };
 }
 
 /**

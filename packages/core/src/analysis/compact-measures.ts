@@ -34,6 +34,12 @@ export interface BetweennessInfo {
   pivots: number;
   /** Sampled: standard error / estimate of the top node (unweighted pass); null otherwise. */
   relativeError: number | null;
+  /** Sampled: mean standard error / estimate over the 10 highest values (unweighted pass); null otherwise. */
+  relativeErrorTop10: number | null;
+  /** Sampled: the same two for the weighted pass (`betweenness_weighted`); null otherwise. */
+  weighted: { relativeError: number | null; relativeErrorTop10: number | null } | null;
+  /** Seed of the pivot choice; null when exact or skipped. */
+  seed: number | null;
 }
 
 /** Options of `compactNodeMeasures`. */
@@ -48,6 +54,11 @@ export interface CompactMeasureOptions {
    * computes them here in the summation order of `nodeMeasures` (Σ deg² work). Default: null.
    */
   holes?: { constraint: Float64Array; effectiveSize: Float64Array } | null;
+  /**
+   * The compact graph of the projection when the caller has it already (`csrFromAdjacency`, weights = shared
+   * events); null builds it with `csrFromProjection`. Default: null.
+   */
+  csr?: ProjectionCsr | null;
 }
 
 /** Per actor (model index): the measures of the tables, `null` for actors absent from the network. */
@@ -69,6 +80,44 @@ function graphologyCommunities(proj: Projection, csr: ProjectionCsr, seed: numbe
   return Int32Array.from(csr.ids, (id) => comm[id]!);
 }
 
+/** Weight of each adjacency entry (the weight of its tie), in list order. */
+export function entryWeights(adj: { edge: Int32Array }, tieWeight: ArrayLike<number>): Float64Array {
+  const { edge } = adj;
+  const weight = new Float64Array(edge.length);
+  for (let x = 0; x < edge.length; x++) weight[x] = tieWeight[edge[x]!]!;
+  return weight;
+}
+
+/**
+ * The compact graph `csrFromProjection(proj, { ids, weight: "shared_events" })` gives, from the projection's
+ * adjacency (`buildAdjacency`) and its entry weights, sharing their arrays when every actor is a node: the
+ * projection's ties are ordered by (source, target), so each actor's list in tie order is its list in
+ * ascending neighbour order, which is the adjacency's. Otherwise the lists are renumbered to the present actors.
+ */
+export function csrFromAdjacency(proj: Projection, adj: { start: Int32Array; neighbour: Int32Array }, weight: Float64Array, ids: readonly string[]): ProjectionCsr {
+  const present = proj.nodes.present;
+  const local = new Int32Array(proj.nodeCount).fill(-1);
+  let n = 0;
+  for (let a = 0; a < proj.nodeCount; a++) if (present[a]) local[a] = n++;
+  const actor = new Int32Array(n);
+  const nodeIds: string[] = new Array<string>(n);
+  const index = new Map<string, number>();
+  for (let a = 0; a < proj.nodeCount; a++) {
+    const v = local[a]!;
+    if (v < 0) continue;
+    actor[v] = a;
+    nodeIds[v] = ids[a]!;
+    index.set(nodeIds[v], v);
+  }
+  if (n === proj.nodeCount) return { ids: nodeIds, index, start: adj.start, neighbour: adj.neighbour, weight, actor };
+  // Absent actors have no ties, so their lists are empty: keep the present ones' starts, renumber the entries.
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = adj.start[actor[v]! + 1]!;
+  const neighbour = new Int32Array(adj.neighbour.length);
+  for (let x = 0; x < neighbour.length; x++) neighbour[x] = local[adj.neighbour[x]!]!;
+  return { ids: nodeIds, index, start, neighbour, weight, actor };
+}
+
 /** Common neighbours per tie and Burt's measures per node, from one pass over the triangles. */
 export interface TriangleMeasures {
   /** Common neighbours of each tie (indexed like `tieWeight`). */
@@ -79,23 +128,23 @@ export interface TriangleMeasures {
 
 /**
  * Burt's constraint and effective size (as `structuralHoles`) and the common neighbours of every tie (as
- * `commonNeighbours`) for large networks, in one pass over the triangles: each tie (u, v) is handled once,
- * from its endpoint of higher degree u, whose neighbours (with their weights) are marked while the list of the
- * other endpoint v is scanned, so the cost is Σ over ties of the smaller degree instead of Σ_j deg(j)². For a
- * common neighbour q, the indirect terms of both directions share w_uq·w_vq: constraint sums it divided by the
- * strength of q, effective size undivided, and the endpoint factors are applied once per tie, whose terms then
- * go straight into both endpoints' sums (no per-entry storage). Values equal
- * `structuralHoles` up to rounding (sums run in another order); common counts are exact.
- * @param adj Undirected CSR with ascending lists and the tie number of each entry.
+ * `commonNeighbours`) for large networks, from one listing of the triangles (the "forward" algorithm: Schank &
+ * Wagner 2005, doi:10.1007/11427186_54; Latapy 2008, doi:10.1016/j.tcs.2008.07.017): nodes are ranked by
+ * degree, each tie is oriented towards its higher-ranked end, and for each tie u → v the out-lists of u and v
+ * are intersected, so each triangle is found once, at a cost of at most √(2m) per tie. A triangle {u, v, q}
+ * adds, for each of its three ties, one common neighbour and the product of the two other ties' weights: divided
+ * by the strength of the third node, it goes into the tie's indirect constraint term (kept per tie, then
+ * squared per end); undivided, straight into both ends' effective sizes. Values equal `structuralHoles` up to
+ * rounding (sums run in another order); common counts are exact.
+ * @param adj Undirected CSR with the tie number of each entry.
  * @param tieWeight Weight of each tie (shared events).
+ * @param entryWeight Weight of each adjacency entry (`entryWeights(adj, tieWeight)`), when the caller has it.
  */
-export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array; edge: Int32Array }, tieWeight: ArrayLike<number>): TriangleMeasures {
+export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array; edge: Int32Array }, tieWeight: ArrayLike<number>, entryWeight: Float64Array | null = null): TriangleMeasures {
   const { start, neighbour, edge } = adj;
   const n = start.length - 1;
-  const entries = neighbour.length;
-  // Weight of each entry, in list order (the scans below read it sequentially).
-  const weight = new Float64Array(entries);
-  for (let x = 0; x < entries; x++) weight[x] = tieWeight[edge[x]!]!;
+  const ties = tieWeight.length;
+  const weight = entryWeight ?? entryWeights(adj, tieWeight);
   const sum = new Float64Array(n);
   const max = new Float64Array(n);
   for (let v = 0; v < n; v++) {
@@ -107,45 +156,101 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
   }
   const invSum = Float64Array.from(sum, (s) => (s > 0 ? 1 / s : 0));
   const invMax = Float64Array.from(max, (m) => (m > 0 ? 1 / m : 0));
-  const common = new Int32Array(tieWeight.length);
-  // Each tie is complete after one scan, so its terms go straight into both endpoints' sums:
-  // constraint (p_ij + Σ_q p_iq p_qj)² and effective size 1 − Σ_q p_iq m_jq, for i = u, v.
+  // u ranks below v when its degree is lower (ties broken by index); out-lists keep the higher-ranked neighbours.
+  const above = (u: number, v: number): boolean => {
+    const du = start[u + 1]! - start[u]!, dv = start[v + 1]! - start[v]!;
+    return dv > du || (dv === du && v > u);
+  };
+  const outStart = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    let d = 0;
+    for (let x = start[u]!, end = start[u + 1]!; x < end; x++) if (above(u, neighbour[x]!)) d++;
+    outStart[u + 1] = outStart[u]! + d;
+  }
+  const outNb = new Int32Array(ties);
+  const outTie = new Int32Array(ties);
+  const outW = new Float64Array(ties);
+  for (let u = 0, k = 0; u < n; u++) {
+    for (let x = start[u]!, end = start[u + 1]!; x < end; x++) {
+      if (!above(u, neighbour[x]!)) continue;
+      outNb[k] = neighbour[x]!;
+      outTie[k] = edge[x]!;
+      outW[k++] = weight[x]!;
+    }
+  }
+  // Accumulators per out-entry (one per tie, in out-list order): the scans below write them sequentially or
+  // within the current node's list instead of at random tie numbers. Per node: 1/strength, 1/max weight and the
+  // effective size, side by side (one cache line per node looked up).
+  const commonE = new Int32Array(ties);
+  // Σ over common neighbours q of w_iq · w_jq / s_q (the indirect part of p_ij + Σ p_iq p_qj, times s_i).
+  const indirectE = new Float64Array(ties);
+  const node = new Float64Array(3 * n);
+  for (let v = 0; v < n; v++) {
+    node[3 * v] = invSum[v]!;
+    node[3 * v + 1] = invMax[v]!;
+    node[3 * v + 2] = start[v + 1]! - start[v]!;
+  }
+  // The out-neighbours of the current node as a bitset (n bits: in the first-level cache for 10^5 nodes).
+  const mark = new Int32Array((n + 31) >>> 5);
+  const markW = new Float64Array(n);
+  const markE = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    const a = outStart[u]!, end = outStart[u + 1]!;
+    if (end - a < 2) continue;
+    for (let x = a; x < end; x++) {
+      const q = outNb[x]!;
+      mark[q >>> 5]! |= 1 << (q & 31);
+      markW[q] = outW[x]!;
+      markE[q] = x;
+    }
+    const su = node[3 * u]!, mu = node[3 * u + 1]!;
+    let hu = 0;
+    for (let x = a; x < end; x++) {
+      const v = outNb[x]!;
+      const wuv = outW[x]!;
+      const sv = node[3 * v]!, mv = node[3 * v + 1]!;
+      let c = 0, f = 0, g = 0, jv = 0;
+      for (let y = outStart[v]!, e2 = outStart[v + 1]!; y < e2; y++) {
+        const q = outNb[y]!;
+        if ((mark[q >>> 5]! & (1 << (q & 31))) === 0) continue;
+        // Triangle u < v < q: ties uv (entry x), uq (entry k), vq (entry y).
+        const wuq = markW[q]!, k = markE[q]!, wvq = outW[y]!;
+        const sq = node[3 * q]!, mq = node[3 * q + 1]!;
+        const p1 = wuq * wvq; // tie uv, third node q
+        const p2 = wuv * wvq; // tie uq, third node v
+        const p3 = wuv * wuq; // tie vq, third node u
+        c++;
+        f += p1 * sq;
+        g += p1;
+        commonE[k]!++;
+        indirectE[k]! += p2 * sv;
+        hu += p2 * mq;
+        commonE[y]!++;
+        indirectE[y]! += p3 * su;
+        jv += p3 * mq;
+        node[3 * q + 2]! -= sq * (p2 * mu + p3 * mv);
+      }
+      if (c === 0) continue;
+      commonE[x]! += c;
+      indirectE[x]! += f;
+      node[3 * u + 2]! -= g * su * mv;
+      node[3 * v + 2]! -= g * sv * mu + jv * sv;
+    }
+    node[3 * u + 2]! -= hu * su;
+    for (let x = a; x < end; x++) mark[outNb[x]! >>> 5] = 0;
+  }
+  const common = new Int32Array(ties);
   const constraint = new Float64Array(n);
   const effectiveSize = new Float64Array(n);
-  const markW = new Float64Array(n);
-  const mark = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) effectiveSize[v] = node[3 * v + 2]!;
   for (let u = 0; u < n; u++) {
-    const a = start[u]!, end = start[u + 1]!;
-    const du = end - a;
-    let marked = false;
-    for (let x = a; x < end; x++) {
-      const v = neighbour[x]!;
-      const dv = start[v + 1]! - start[v]!;
-      if (dv > du || (dv === du && v < u)) continue;
-      if (!marked) {
-        for (let y = a; y < end; y++) {
-          mark[neighbour[y]!] = u;
-          markW[neighbour[y]!] = weight[y]!;
-        }
-        marked = true;
-      }
-      let f = 0, g = 0, c = 0;
-      for (let y = start[v]!, e2 = start[v + 1]!; y < e2; y++) {
-        const q = neighbour[y]!;
-        if (mark[q] !== u) continue;
-        const p = markW[q]! * weight[y]!;
-        f += p * invSum[q]!;
-        g += p;
-        c++;
-      }
-      common[edge[x]!] = c;
-      const w = weight[x]!;
-      const lu = (w + f) * invSum[u]!;
-      const lv = (w + f) * invSum[v]!;
+    for (let x = outStart[u]!, end = outStart[u + 1]!; x < end; x++) {
+      const v = outNb[x]!;
+      common[outTie[x]!] = commonE[x]!;
+      const f = outW[x]! + indirectE[x]!;
+      const lu = f * invSum[u]!, lv = f * invSum[v]!;
       constraint[u]! += lu * lu;
       constraint[v]! += lv * lv;
-      effectiveSize[u]! += 1 - g * invSum[u]! * invMax[v]!;
-      effectiveSize[v]! += 1 - g * invSum[v]! * invMax[u]!;
     }
   }
   for (let i = 0; i < n; i++) {
@@ -160,21 +265,28 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
 /** Every node measure of a projection, by model index; yields its betweenness passes to the caller. */
 export function* compactNodeMeasures(
   proj: Projection,
-  prof: TieProfileColumns,
+  prof: Pick<TieProfileColumns, 'strong'>,
   ids: readonly string[],
   o: CompactMeasureOptions,
 ): Generator<BetweennessRequest, CompactMeasures, BetweennessArrays> {
-  const csr = csrFromProjection(proj, { ids, weight: 'shared_events' });
+  const csr = o.csr ?? csrFromProjection(proj, { ids, weight: 'shared_events' });
   const n = csr.actor.length;
   let unweighted: Float64Array | null = null;
   let weightedB: Float64Array | null = null;
-  let info: BetweennessInfo = { method: 'skipped', pivots: 0, relativeError: null };
+  let info: BetweennessInfo = { method: 'skipped', pivots: 0, relativeError: null, relativeErrorTop10: null, weighted: null, seed: null };
   if (o.betweenness) {
     const u = yield { csr, options: { ...o.betweenness, weighted: false, normalized: false } };
     const w = yield { csr, options: { ...o.betweenness, weighted: true, normalized: false } };
     unweighted = u.values;
     weightedB = w.values;
-    info = { method: u.method, pivots: u.pivots, relativeError: u.relativeError };
+    info = {
+      method: u.method,
+      pivots: u.pivots,
+      relativeError: u.relativeError,
+      relativeErrorTop10: u.relativeErrorTop10,
+      weighted: w.method === 'sampled' ? { relativeError: w.relativeError, relativeErrorTop10: w.relativeErrorTop10 } : null,
+      seed: u.seed,
+    };
   }
   let con: Float64Array, eff: Float64Array;
   if (o.holes) {

@@ -67,7 +67,8 @@ function periodFigures(model: AttendanceModel, net: NetworkOptions, from: string
   let repeat = 0;
   for (let v = 0; v < persons.nodeCount; v++) if (persons.nodes.present[v] && persons.nodes.events[v]! > 1) repeat++;
   let strong = 0;
-  for (let t = 0; t < orgs.length; t++) if (tieClass(r.strengthBasis, r.strongMin, orgs.shared[t]!, orgs.weighted[t]!, significant?.[t] === 1) === 'strong') strong++;
+  const weighted = orgs.uniformWeight ? orgs.shared : orgs.weighted;
+  for (let t = 0; t < orgs.length; t++) if (tieClass(r.strengthBasis, r.strongMin, orgs.shared[t]!, weighted[t]!, significant?.[t] === 1) === 'strong') strong++;
   const people = presentCount(persons);
   const figures: Record<string, number> = {
     events,
@@ -83,15 +84,38 @@ function periodFigures(model: AttendanceModel, net: NetworkOptions, from: string
   return { figures, orgs };
 }
 
-function tieRefs(model: AttendanceModel, p: OrganisationProjection, keep: (i: number, j: number) => boolean): TieRef[] {
-  const out: TieRef[] = [];
+/**
+ * The first `limit` organisation ties of `p` that pass `keep`, ordered by shared events (descending), then names
+ * ("en" collation), then source id, and how many pass in all. Only the kept ones become objects: a bounded
+ * insertion keeps the best `limit` (a new or lost tie list can hold millions of ties on large inputs).
+ */
+function tieRefs(model: AttendanceModel, p: OrganisationProjection, keep: (i: number, j: number) => boolean, limit: number): { refs: TieRef[]; count: number } {
+  const collate = new Intl.Collator('en').compare;
+  const orgs = model.organisations;
+  const before = (x: TieRef, y: TieRef): boolean =>
+    y.shared_events !== x.shared_events ? x.shared_events > y.shared_events : (collate(x.source_name + x.target_name, y.source_name + y.target_name) || (x.source < y.source ? -1 : 1)) < 0;
+  const best: TieRef[] = [];
+  let count = 0;
   for (let t = 0; t < p.length; t++) {
     const i = p.src[t]!, j = p.tgt[t]!;
     if (!keep(i, j)) continue;
-    const s = model.organisations[i]!, g = model.organisations[j]!;
-    out.push({ source: s.id, target: g.id, source_name: s.name, target_name: g.name, shared_events: p.shared[t]! });
+    count++;
+    if (limit === 0) continue;
+    const worst = best.length === limit ? best[limit - 1]! : null;
+    if (worst !== null && p.shared[t]! < worst.shared_events) continue;
+    const s = orgs[i]!, g = orgs[j]!;
+    const ref: TieRef = { source: s.id, target: g.id, source_name: s.name, target_name: g.name, shared_events: p.shared[t]! };
+    if (worst !== null && !before(ref, worst)) continue;
+    let at = best.length < limit ? best.length : limit - 1;
+    best[at] = ref;
+    while (at > 0 && before(best[at]!, best[at - 1]!)) {
+      const x = best[at - 1]!;
+      best[at - 1] = best[at]!;
+      best[at] = x;
+      at--;
+    }
   }
-  return out.sort((x, y) => y.shared_events - x.shared_events || (x.source_name + x.target_name).localeCompare(y.source_name + y.target_name, 'en') || (x.source < y.source ? -1 : 1));
+  return { refs: best, count };
 }
 
 /** Longest list of new / lost ties kept in a comparison (report.json stays bounded); the counts are complete. */
@@ -109,16 +133,16 @@ export function comparePeriodsOf(model: AttendanceModel, net: NetworkOptions, fi
   const until = projectOrganisations(model, { ...net, from: null, to: periods.before.to, asOf: periods.before.to }, { personCounts: false });
   const untilAfterStart = projectOrganisations(model, { ...net, from: null, to: dayToIso(isoToDay(periods.after.from) - 1), asOf: periods.after.from }, { personCounts: false });
   const figures: ComparisonFigure[] = Object.keys(before.figures).map((key) => ({ key, before: before.figures[key]!, after: after.figures[key]! }));
-  const newTies = tieRefs(model, after.orgs, (i, j) => untilAfterStart.find(i, j) < 0 && until.find(i, j) < 0);
-  const lostTies = tieRefs(model, before.orgs, (i, j) => after.orgs.find(i, j) < 0);
+  const newTies = tieRefs(model, after.orgs, (i, j) => untilAfterStart.find(i, j) < 0 && until.find(i, j) < 0, COMPARISON_LIST_MAX);
+  const lostTies = tieRefs(model, before.orgs, (i, j) => after.orgs.find(i, j) < 0, COMPARISON_LIST_MAX);
   return {
     before: periods.before,
     after: periods.after,
     figures,
-    newTies: newTies.slice(0, COMPARISON_LIST_MAX),
-    lostTies: lostTies.slice(0, COMPARISON_LIST_MAX),
-    newTieCount: newTies.length,
-    lostTieCount: lostTies.length,
+    newTies: newTies.refs,
+    lostTies: lostTies.refs,
+    newTieCount: newTies.count,
+    lostTieCount: lostTies.count,
   };
 }
 

@@ -5,7 +5,7 @@
 export { analyze, analyzeAsync, scaleNotes, validateAnalyzeOptions, ANALYZE_BETWEENNESS, ANALYZE_DEFAULTS, type AnalyzeBetweenness, type AnalyzeOptions } from './analyze.js';
 export { compactNodeMeasures, type BetweennessInfo, type BetweennessRequest, type CompactMeasureOptions, type CompactMeasures } from './compact-measures.js';
 export { compactLouvain, modularityOf, type CompactLouvainOptions, type WeightedCsr } from './compact-louvain.js';
-export { tieAt, tieDatesOf, tieRowAt, tieRows, tieTableCounts, tieTableOf, type TieTable } from './tie-table.js';
+export { jaccardAt, localBridgeAt, overlapAt, tieAt, tieDatesOf, tieRowAt, tieRows, tieTableCounts, tieTableOf, weightedAt, type TieTable } from './tie-table.js';
 export { projectionComponents } from './compare.js';
 export { safeModel, scrubPersonNames } from './safe.js';
 export { comparisonPeriods, comparePeriodsOf, withoutConvenorOf, COMPARISON_LIST_MAX } from './compare.js';
@@ -39,7 +39,7 @@ export {
   type TieRef,
   type WithoutConvenor,
 } from './types.js';
-export { analysisFileChunks, analysisFiles, analysisSummaryJson, ANALYSIS_FILES, type AnalysisFileName, type AnalysisFilesOptions } from '../export/analysis-files.js';
+export { analysisFileChunks, analysisFiles, analysisSummaryJson, analysisSummaryJsonChunks, ANALYSIS_FILES, type AnalysisFileName, type AnalysisFilesOptions } from '../export/analysis-files.js';
 export * from '../export/tables.js';
 export { gexfChunks, toGexf } from '../export/gexf.js';
 export { graphmlChunks, toGraphml } from '../export/graphml.js';

@@ -10,7 +10,11 @@ import type { TieProfileColumns } from '../network/tie-profile.js';
 import type { AttendanceModel } from '../types.js';
 import type { OrganisationTieRow, PersonTieRow, TieCounts } from './types.js';
 
-/** Per-tie columns of one level (tie t joins `source[t]` < `target[t]`, model indices). */
+/**
+ * Per-tie columns of one level (tie t joins `source[t]` < `target[t]`, model indices). Columns that follow from
+ * others are not stored but derived per row (`jaccardAt`, `overlapAt`, `localBridgeAt`), with the same formulas
+ * and so the same values as a stored column: at millions of ties each stored Float64 column costs 8 bytes per tie.
+ */
 export interface TieTable {
   level: 'person' | 'organisation';
   length: number;
@@ -23,24 +27,55 @@ export interface TieTable {
   target: Int32Array;
   shared: Int32Array;
   newman: Float64Array;
-  /** Person level: shared / (tie events of i + tie events of j − shared). Null at organisation level. */
-  jaccard: Float64Array | null;
+  /**
+   * Person level: tie-creating events attended per actor (model index), for jaccard = shared / (tie events of
+   * i + tie events of j − shared). Null at organisation level.
+   */
+  tieEvents: Int32Array | null;
   /** Organisation level: distinct person pairs. Null at person level. */
   personPairs: Int32Array | null;
   firstEvent: Int32Array;
   lastEvent: Int32Array;
-  weighted: Float64Array;
-  /** NaN when no shared event has a known duration. */
-  hours: Float64Array;
+  /** Σ event-type weights over shared events; null when every event weighs 1 (then it equals `shared`). */
+  weighted: Float64Array | null;
+  /** Σ known durations; NaN when no shared event has a known duration; null when no event has one. */
+  hours: Float64Array | null;
   /** NaN when not tested. */
   pValue: Float64Array;
   significant: Uint8Array;
-  overlap: Float64Array;
-  localBridge: Uint8Array;
+  /** Common neighbours of each tie (neighbourhood overlap and local bridges follow from it and the degrees). */
+  common: Int32Array;
+  /** Degree per actor (model index). */
+  degree: Int32Array;
   strong: Uint8Array;
   fading: Uint8Array;
   /** Row order: tie numbers sorted by (source id, target id); null when that is the tie order itself. */
   order: Int32Array | null;
+}
+
+/** Σ event-type weights of tie t's shared events. */
+export function weightedAt(table: TieTable, t: number): number {
+  return table.weighted ? table.weighted[t]! : table.shared[t]!;
+}
+
+/** Jaccard index of tie t (person level; NaN at organisation level). */
+export function jaccardAt(table: TieTable, t: number): number {
+  const te = table.tieEvents;
+  if (te === null) return NaN;
+  const s = table.shared[t]!;
+  return s / (te[table.source[t]!]! + te[table.target[t]!]! - s);
+}
+
+/** Neighbourhood overlap of tie t (Onnela et al. 2007): common / (deg(i) − 1 + deg(j) − 1 − common); 0 when the denominator is 0. */
+export function overlapAt(table: TieTable, t: number): number {
+  const c = table.common[t]!;
+  const den = table.degree[table.source[t]!]! - 1 + (table.degree[table.target[t]!]! - 1) - c;
+  return den > 0 ? c / den : 0;
+}
+
+/** True when tie t is a local bridge (its ends have no common neighbour). */
+export function localBridgeAt(table: TieTable, t: number): boolean {
+  return table.common[t] === 0;
 }
 
 function sortedOrder(ids: readonly string[], source: Int32Array, target: Int32Array, length: number): Int32Array | null {
@@ -57,21 +92,19 @@ function sortedOrder(ids: readonly string[], source: Int32Array, target: Int32Ar
   return order;
 }
 
+/** Degree per actor from an adjacency's list starts. */
+function degreesOf(start: Int32Array, nodeCount: number): Int32Array {
+  const degree = new Int32Array(nodeCount);
+  for (let v = 0; v < nodeCount; v++) degree[v] = start[v + 1]! - start[v]!;
+  return degree;
+}
+
 /** Columns of a projection and its tie profile (no copy of the big arrays). */
-export function tieTableOf(model: AttendanceModel, proj: PersonProjection | OrganisationProjection, prof: TieProfileColumns): TieTable {
+export function tieTableOf(model: AttendanceModel, proj: PersonProjection | OrganisationProjection, prof: Pick<TieProfileColumns, 'adjacency' | 'backbone' | 'common' | 'strong' | 'fading'>): TieTable {
   const m = proj.length;
   const actors = proj.level === 'person' ? model.people : model.organisations;
   const ids = actors.map((x) => x.id);
   const names = actors.map((x) => x.name);
-  let jaccard: Float64Array | null = null;
-  if (proj.level === 'person') {
-    jaccard = new Float64Array(m);
-    const te = proj.nodes.tieEvents;
-    for (let t = 0; t < m; t++) {
-      const s = proj.shared[t]!;
-      jaccard[t] = s / (te[proj.src[t]!]! + te[proj.tgt[t]!]! - s);
-    }
-  }
   return {
     level: proj.level,
     length: m,
@@ -82,16 +115,17 @@ export function tieTableOf(model: AttendanceModel, proj: PersonProjection | Orga
     target: proj.tgt,
     shared: proj.shared,
     newman: proj.newman,
-    jaccard,
+    tieEvents: proj.level === 'person' ? proj.nodes.tieEvents : null,
     personPairs: proj.level === 'organisation' ? (proj as OrganisationProjection).personPairs : null,
     firstEvent: proj.firstEvent,
     lastEvent: proj.lastEvent,
-    weighted: proj.weighted,
-    hours: proj.hours,
+    // The projection materialises these two columns only when read: not read when they carry nothing.
+    weighted: proj.uniformWeight ? null : proj.weighted,
+    hours: proj.hoursKnown ? proj.hours : null,
     pValue: prof.backbone.pValue,
     significant: prof.backbone.significant,
-    overlap: prof.overlap,
-    localBridge: prof.localBridge,
+    common: prof.common,
+    degree: degreesOf(prof.adjacency.start, proj.nodeCount),
     strong: prof.strong,
     fading: prof.fading,
     order: sortedOrder(ids, proj.src, proj.tgt, m),
@@ -102,7 +136,7 @@ export function tieTableOf(model: AttendanceModel, proj: PersonProjection | Orga
 export function tieRowAt(table: TieTable, t: number): PersonTieRow | OrganisationTieRow {
   const s = table.source[t]!, g = table.target[t]!;
   const p = table.pValue[t]!;
-  const h = table.hours[t]!;
+  const h = table.hours ? table.hours[t]! : NaN;
   const base = {
     source: table.ids[s]!,
     target: table.ids[g]!,
@@ -114,14 +148,14 @@ export function tieRowAt(table: TieTable, t: number): PersonTieRow | Organisatio
     state: table.fading[t] ? ('fading' as const) : ('active' as const),
     p_value: Number.isFinite(p) ? p : null,
     significant: table.significant[t] === 1,
-    neighbourhood_overlap: table.overlap[t]!,
-    local_bridge: table.localBridge[t] === 1,
-    weighted: table.weighted[t]!,
+    neighbourhood_overlap: overlapAt(table, t),
+    local_bridge: localBridgeAt(table, t),
+    weighted: weightedAt(table, t),
     hours: h === h ? h : null,
     source_name: table.names[s]!,
     target_name: table.names[g]!,
   };
-  return table.jaccard ? { ...base, jaccard: table.jaccard[t]! } : { ...base, person_pairs: table.personPairs![t]! };
+  return table.tieEvents ? { ...base, jaccard: jaccardAt(table, t) } : { ...base, person_pairs: table.personPairs![t]! };
 }
 
 /** Tie number of the k-th row in (source id, target id) order. */

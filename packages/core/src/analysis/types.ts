@@ -277,6 +277,9 @@ export interface LevelScale {
 export interface AnalysisScale {
   graphLimit: number;
   betweennessLimit: number;
+  /** Switch point of auto betweenness in nodes, and the mode asked for ("auto", "exact", "sampled", "skip"). */
+  betweennessMaxNodes?: number;
+  betweennessMode?: 'auto' | 'exact' | 'sampled' | 'skip';
   person: LevelScale;
   organisation: LevelScale;
   /** Plain-language notes on what was limited (empty when nothing was). */

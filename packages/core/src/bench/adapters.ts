@@ -74,12 +74,14 @@ export const centralityStages: Partial<Record<StageId, Adapter>> = {
   betweenness: async (ctx) => {
     const g = ctx.personGraph!;
     const { betweenness: mode, pivots } = ctx.options;
-    // The tie engine decides exact vs sampled (Brandes & Pich 2007 pivots) in `auto`; mode and pivots are passed
-    // through. Planned here, untimed, only to give a sampled run the benchlib sources (comparable checksums).
-    const o = resolveOptions(BETWEENNESS_DEFAULTS, { mode, ...(pivots !== null ? { pivots } : {}) });
-    const plan = planBetweenness(compactGraph(g, null, 'bench'), o, 'bench');
-    const sources = plan.method === 'sampled' ? strideSources(ctx.model!, o.pivots) : null;
+    // The tie engine decides exact vs sampled (Brandes & Pich 2007 pivots) in `auto` (switch point
+    // BETWEENNESS_EXACT_MAX_NODES / _WORK) and the pivot count from its work budget and the runner's threads;
+    // mode and pivots are passed through. Planned here, untimed, only to give a sampled run the benchlib
+    // sources (with `--pivots 500`, networkx's sample: comparable checksums).
     const runner = parallelBetweennessRunner();
+    const o = resolveOptions(BETWEENNESS_DEFAULTS, { mode, ...(pivots !== null ? { pivots } : {}) });
+    const plan = planBetweenness(compactGraph(g, null, 'bench'), o, 'bench', runner.threads ?? 1);
+    const sources = plan.method === 'sampled' ? strideSources(ctx.model!, plan.sources!.length) : null;
     return async () => {
       const r = await betweennessAsync(g, { mode, ...(pivots !== null ? { pivots } : {}), ...(sources ? { sources } : {}), runner });
       const exact = r.method === 'exact';

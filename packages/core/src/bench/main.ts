@@ -24,8 +24,11 @@ const FLAGS: Record<string, FlagSpec> = {
   stages: { kind: 'string', help: `comma-separated stages (prerequisites are added): ${STAGES.join(', ')}` },
   budget: { kind: 'string', help: 'seconds a single step of a Python peer may take (default 120)' },
   file: { kind: 'string', help: 'benchmark this CSV instead of bench/data/<scale>.csv (scale still picks the reference checksums)' },
-  betweenness: { kind: 'string', help: 'betweenness mode passed to the tie engine: auto (default), exact or sampled' },
-  pivots: { kind: 'string', help: 'pivots (sources) of the sampled betweenness estimate, passed through' },
+  betweenness: {
+    kind: 'string',
+    help: 'betweenness mode passed to the tie engine: auto (default: exact up to BETWEENNESS_EXACT_MAX_NODES = 20,000 nodes and BETWEENNESS_EXACT_MAX_WORK = 2e10 adjacency visits), exact or sampled',
+  },
+  pivots: { kind: 'string', help: "pivots (sources) of the sampled betweenness estimate (default: the tie engine's work budget × threads / 2m; 500 reproduces networkx's sample)" },
   'no-analyze': { kind: 'boolean', help: 'skip the `mycorrhiza analyze` run on the same file' },
   'analyze-timeout': { kind: 'string', help: 'seconds before the `mycorrhiza analyze` run is stopped (default 600)' },
   heap: { kind: 'string', help: 'V8 old-space limit of our pipeline process, MiB (default 16384)' },

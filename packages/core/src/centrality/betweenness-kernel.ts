@@ -533,7 +533,10 @@ export interface BetweennessSums {
  * Runs jobs, possibly on other threads. Contract: the result equals `runBetweennessJob(job)` bit for bit
  * (cut the sources with `betweennessBlocks`, sum each block from zero, add the blocks in order).
  */
-export type BetweennessRunner = (job: BetweennessJob) => Promise<BetweennessSums>;
+export type BetweennessRunner = ((job: BetweennessJob) => Promise<BetweennessSums>) & {
+  /** Threads the runner uses (the pivot budget of a sampled estimate counts them). Default: 1. */
+  threads?: number;
+};
 
 /** The in-thread runner: the reference for every other runner. */
 export function runBetweennessJob(job: BetweennessJob, workspace?: BrandesWorkspace): BetweennessSums {

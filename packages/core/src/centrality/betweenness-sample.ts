@@ -44,7 +44,28 @@ export function scalePivotSums(sum: Float64Array, squares: Float64Array, n: numb
  * largest estimate (the first such node), or null when every estimate is 0.
  */
 export function topRelativeError(values: Float64Array, standardError: Float64Array): number | null {
-  let best = -1;
-  for (let v = 0; v < values.length; v++) if (values[v]! > 0 && (best < 0 || values[v]! > values[best]!)) best = v;
-  return best < 0 ? null : standardError[best]! / values[best]!;
+  return topRelativeErrors(values, standardError, 1).top;
+}
+
+/**
+ * The stated error of an estimate: the relative standard error of the largest estimate (`top`) and the mean
+ * relative standard error over the `count` largest positive estimates (`mean`; ties broken by node number);
+ * both null when every estimate is 0. With the normal approximation the true value lies within ±2 standard
+ * errors of its estimate for about 95 % of nodes.
+ */
+export function topRelativeErrors(values: Float64Array, standardError: Float64Array, count: number): { top: number | null; mean: number | null } {
+  const best: number[] = [];
+  for (let v = 0; v < values.length; v++) {
+    const x = values[v]!;
+    if (!(x > 0)) continue;
+    if (best.length === count && !(x > values[best[count - 1]!]!)) continue;
+    let i = best.length;
+    while (i > 0 && values[best[i - 1]!]! < x) i--;
+    best.splice(i, 0, v);
+    if (best.length > count) best.pop();
+  }
+  if (best.length === 0) return { top: null, mean: null };
+  let sum = 0;
+  for (const v of best) sum += standardError[v]! / values[v]!;
+  return { top: standardError[best[0]!]! / values[best[0]!]!, mean: sum / best.length };
 }

@@ -8,38 +8,80 @@
  * relatively. Floating-point `==` on summed lengths (networkx 2.8, graphology-metrics 2.4) miscounts ties.
  * Exact runs start one source per class of closed twins (Sariyüce et al. 2013), counted with the class size.
  *
- * Beyond `exactMaxNodes` (5,000) nodes or `exactMaxWork` (5e9) adjacency visits (n × 2m), `mode: 'auto'` switches to the
- * pivot estimate of Brandes & Pich (2007, doi:10.1142/S0218127407018403): `pivots` sources drawn uniformly
- * from a seeded generator, scaled by n/k, with a standard error per node. The kernel and its threading
- * contract are in `betweenness-kernel.ts`; `betweennessAsync` takes a runner (Node worker threads:
+ * Beyond `BETWEENNESS_EXACT_MAX_NODES` (20,000) nodes or `BETWEENNESS_EXACT_MAX_WORK` (2e10) adjacency visits
+ * (n × 2m) — the one switch point shared by `betweenness`, `analyze`, the CLI and the bench — `mode: 'auto'`
+ * switches to the pivot estimate of Brandes & Pich (2007, doi:10.1142/S0218127407018403): k sources drawn
+ * uniformly without replacement from a seeded generator, scaled by n/k. k comes from a work budget that counts
+ * the threads (`sampleWork` adjacency visits per thread: k = sampleWork × threads / 2m, at least `minPivots`),
+ * or is given (`pivots`). Each estimate carries its standard error, from the sample variance of the k
+ * pivots' own contributions (`betweenness-sample.ts`); the result states the relative standard error of the
+ * top value and the mean over the top 10. The kernel and its threading contract are in
+ * `betweenness-kernel.ts`; `betweennessAsync` takes a runner (Node worker threads:
  * `cli/parallel-betweenness.ts`) and returns the same numbers bit for bit.
  */
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { InvalidOptionError } from '../errors.js';
 import { assertBoolean, assertInteger, assertOneOf, resolveOptions } from '../options.js';
 import { runBetweennessJob, type BetweennessJob, type ExactLengths, type BetweennessRunner, type BetweennessSums } from './betweenness-kernel.js';
-import { choosePivots, scalePivotSums, topRelativeError } from './betweenness-sample.js';
+import { choosePivots, scalePivotSums, topRelativeErrors } from './betweenness-sample.js';
 import { closedTwinSources } from './betweenness-twins.js';
 import { compactGraph, toRecord, type CompactGraph, type EdgeWeightGetter } from './compact.js';
 
 export type BetweennessMode = 'auto' | 'exact' | 'sampled';
 export const BETWEENNESS_MODES: readonly BetweennessMode[] = Object.freeze(['auto', 'exact', 'sampled'] as const);
 
+/**
+ * The switch point of `mode: 'auto'`, in nodes: exact up to this many (and `BETWEENNESS_EXACT_MAX_WORK`),
+ * sampled beyond. The one default of the library, `analyze`, the CLI and the bench.
+ */
+export const BETWEENNESS_EXACT_MAX_NODES = 20_000;
+/**
+ * The switch point of `mode: 'auto'`, in adjacency visits of one exact pass, n × 2m. The bench's M person
+ * network (9,772 people, 666,028 ties: 1.3e10) is exact; L (96,026 people, 7.56M ties: 1.5e12) is sampled.
+ * For scale (one core of this project's machine): about 3e8 visits/s unweighted, 1e8 weighted, so 2e10
+ * is about a minute of one core unweighted.
+ */
+export const BETWEENNESS_EXACT_MAX_WORK = 2e10;
+/**
+ * Work budget of one sampled pass, in adjacency visits per thread: k = sampleWork × threads / 2m pivots.
+ * L with 2 threads: 529 pivots, about 20 s unweighted and 40 s weighted.
+ */
+export const BETWEENNESS_SAMPLE_WORK = 4e9;
+/** Fewest pivots a budget gives (fewer give standard errors that are themselves unreliable). */
+export const BETWEENNESS_MIN_PIVOTS = 100;
+
 /** When and how to sample (shared by `betweenness` and `nodeMeasures`). */
 export interface BetweennessSamplingOptions {
   /** "exact" (every node a source), "sampled" (pivots), or "auto": exact up to the two limits below. Default: "auto". */
   mode?: BetweennessMode;
   /**
-   * `auto` is exact up to this many nodes (and `exactMaxWork`), sampled beyond. Default: 5,000.
-   * For scale: the benchmark's M person network (9,772 people, 666,028 ties) costs about 35 s of one core
-   * exact unweighted and about 100 s weighted; 500 pivots cost about 3 s and 8 s, with a relative standard
-   * error of about 9 % on the top node.
+   * `auto` is exact up to this many nodes (and `exactMaxWork`), sampled beyond. Default:
+   * `BETWEENNESS_EXACT_MAX_NODES` (20,000).
    */
   exactMaxNodes?: number;
-  /** `auto` is exact up to this many adjacency visits per pass, n × 2m (M: 9,772 × 1,332,056 ≈ 1.3e10). Default: 5e9. */
+  /**
+   * `auto` is exact up to this many adjacency visits per pass, n × 2m (M: 9,772 × 1,332,056 ≈ 1.3e10).
+   * Default: `BETWEENNESS_EXACT_MAX_WORK` (2e10).
+   */
   exactMaxWork?: number;
-  /** Pivots (sources) of the sampled estimate; at least n gives the exact values. Default: 500. */
-  pivots?: number;
+  /**
+   * Pivots (sources) of the sampled estimate, or null to take them from `sampleWork`; at least n gives the
+   * exact values. Default: null.
+   */
+  pivots?: number | null;
+  /**
+   * Work budget of a sampled pass when `pivots` is null, in adjacency visits per thread:
+   * k = max(minPivots, ⌊sampleWork × threads / 2m⌋), at most n. Default: `BETWEENNESS_SAMPLE_WORK` (4e9).
+   */
+  sampleWork?: number;
+  /** Fewest pivots taken from `sampleWork`. Default: `BETWEENNESS_MIN_PIVOTS` (100). */
+  minPivots?: number;
+  /**
+   * Threads that will run the pivots (the budget counts them), or null: the runner's `threads` in the async
+   * entry points, 1 in this thread. The pivot count, and so the estimate, depends on it: pass `pivots` to
+   * reproduce a run on another machine. Default: null.
+   */
+  threads?: number | null;
   /** Seed of the pivot choice (mulberry32). Default: 1. */
   seed?: number;
   /** Explicit pivot node ids (overrides `pivots` and `seed`), e.g. to reproduce a peer's sample. Default: null. */
@@ -68,9 +110,12 @@ export const BETWEENNESS_DEFAULTS: Readonly<Required<BetweennessOptions>> = Obje
   tolerance: 1e-9,
   nodeAttribute: 'betweenness',
   mode: 'auto',
-  exactMaxNodes: 5_000,
-  exactMaxWork: 5e9,
-  pivots: 500,
+  exactMaxNodes: BETWEENNESS_EXACT_MAX_NODES,
+  exactMaxWork: BETWEENNESS_EXACT_MAX_WORK,
+  pivots: null,
+  sampleWork: BETWEENNESS_SAMPLE_WORK,
+  minPivots: BETWEENNESS_MIN_PIVOTS,
+  threads: null,
   seed: 1,
   sources: null,
   twins: true,
@@ -86,6 +131,8 @@ export interface BetweennessMethod {
   seed: number | null;
   /** Sampled only: standard error / estimate of the node with the largest estimate; null when exact. */
   relativeError: number | null;
+  /** Sampled only: mean of standard error / estimate over the 10 largest estimates; null when exact. */
+  relativeErrorTop10: number | null;
   /** Path lengths: "hops" (unweighted), "exact" (integer weights, exact comparison), or "tolerance". */
   lengths: 'hops' | 'exact' | 'tolerance';
 }
@@ -117,7 +164,11 @@ export function validateSamplingOptions(o: Required<BetweennessSamplingOptions>,
   assertInteger(who, 'exactMaxNodes', o.exactMaxNodes, 0);
   if (typeof o.exactMaxWork !== 'number' || !(o.exactMaxWork >= 0))
     throw new InvalidOptionError(who, 'exactMaxWork', o.exactMaxWork, 'a number >= 0 (adjacency visits, n × 2m)');
-  assertInteger(who, 'pivots', o.pivots, 1);
+  if (o.pivots !== null) assertInteger(who, 'pivots', o.pivots, 1);
+  if (typeof o.sampleWork !== 'number' || !(o.sampleWork > 0) || o.sampleWork === Infinity)
+    throw new InvalidOptionError(who, 'sampleWork', o.sampleWork, 'a finite number > 0 (adjacency visits per thread)');
+  assertInteger(who, 'minPivots', o.minPivots, 1);
+  if (o.threads !== null) assertInteger(who, 'threads', o.threads, 1);
   assertInteger(who, 'seed', o.seed);
   assertBoolean(who, 'twins', o.twins);
   if (o.sources !== null && (!Array.isArray(o.sources) || o.sources.some((s) => typeof s !== 'string')))
@@ -237,8 +288,26 @@ export interface BetweennessPlan {
   seed: number | null;
 }
 
-/** Decide exact vs sampled and draw the pivots. */
-export function planBetweenness(c: { start: Int32Array; neighbour: Int32Array; index?: Map<string, number> }, o: Required<BetweennessSamplingOptions>, who = 'betweenness'): BetweennessPlan {
+/**
+ * Pivots of a sampled pass: `pivots` when given, else ⌊sampleWork × threads / 2m⌋ kept within
+ * [minPivots, n] (`entries` = 2m adjacency entries).
+ */
+export function pivotCount(n: number, entries: number, o: Pick<Required<BetweennessSamplingOptions>, 'pivots' | 'sampleWork' | 'minPivots'>, threads: number): number {
+  if (o.pivots !== null) return Math.min(n, o.pivots);
+  const k = Math.floor((o.sampleWork * Math.max(1, threads)) / Math.max(1, entries));
+  return Math.min(n, Math.max(o.minPivots, k));
+}
+
+/**
+ * Decide exact vs sampled and draw the pivots. `threads`: the runner's thread count, used when `o.threads`
+ * is null. Default: 1.
+ */
+export function planBetweenness(
+  c: { start: Int32Array; neighbour: Int32Array; index?: Map<string, number> },
+  o: Required<BetweennessSamplingOptions>,
+  who = 'betweenness',
+  threads = 1,
+): BetweennessPlan {
   const n = c.start.length - 1;
   if (o.sources !== null) {
     const index = c.index;
@@ -254,9 +323,10 @@ export function planBetweenness(c: { start: Int32Array; neighbour: Int32Array; i
     return sorted.length >= n ? { n, sources: null, twins: o.twins, method: 'exact', seed: null } : { n, sources: sorted, twins: false, method: 'sampled', seed: null };
   }
   const work = n * c.neighbour.length;
-  const exact = o.mode === 'exact' || o.pivots >= n || (o.mode === 'auto' && n <= o.exactMaxNodes && work <= o.exactMaxWork);
+  const k = pivotCount(n, c.neighbour.length, o, o.threads ?? threads);
+  const exact = o.mode === 'exact' || k >= n || (o.mode === 'auto' && n <= o.exactMaxNodes && work <= o.exactMaxWork);
   if (exact) return { n, sources: null, twins: o.twins, method: 'exact', seed: null };
-  return { n, sources: choosePivots(n, o.pivots, o.seed), twins: false, method: 'sampled', seed: o.seed };
+  return { n, sources: choosePivots(n, k, o.seed), twins: false, method: 'sampled', seed: o.seed };
 }
 
 /** The job of one pass (unweighted when `weights` is null). */
@@ -283,10 +353,11 @@ export function finishBetweenness(sums: BetweennessSums, plan: BetweennessPlan, 
   const values = sums.sum;
   let standardError: Float64Array | null = null;
   let relativeError: number | null = null;
+  let relativeErrorTop10: number | null = null;
   if (plan.method === 'sampled') {
     standardError = sums.squares!;
     scalePivotSums(values, standardError, n, plan.sources!.length);
-    relativeError = topRelativeError(values, standardError);
+    ({ top: relativeError, mean: relativeErrorTop10 } = topRelativeErrors(values, standardError, 10));
   } else for (let v = 0; v < n; v++) values[v] = values[v]! / 2; // every pair was seen from both ends
   if (normalized && n > 2) {
     const scale = ((n - 1) * (n - 2)) / 2;
@@ -300,6 +371,7 @@ export function finishBetweenness(sums: BetweennessSums, plan: BetweennessPlan, 
     pivots: plan.sources ? plan.sources.length : n,
     seed: plan.seed,
     relativeError,
+    relativeErrorTop10,
     lengths,
   };
 }
@@ -332,7 +404,7 @@ export function betweennessValues(c: CompactGraph, options?: BetweennessValuesOp
 export async function betweennessValuesAsync(c: CompactGraph, options?: BetweennessValuesOptions & { runner?: BetweennessRunner | null }): Promise<BetweennessArrays> {
   const { runner = null, ...rest } = options ?? {};
   const { o, weighted } = valuesOptions(rest, 'betweennessValuesAsync');
-  const plan = planBetweenness(c, o, 'betweennessValuesAsync');
+  const plan = planBetweenness(c, o, 'betweennessValuesAsync', runner?.threads ?? 1);
   const { job, lengths } = betweennessJob(c, plan, weighted, o.tolerance);
   const sums = runner ? await runner(job) : runBetweennessJob(job);
   return finishBetweenness(sums, plan, lengths, o.normalized);
@@ -386,7 +458,7 @@ betweenness.assign = function assign<N extends Attributes, E extends Attributes>
   ids.forEach((id, v) => graph.setNodeAttribute(id, o.nodeAttribute as keyof N, r.values[v] as N[keyof N]));
 };
 
-/** Values plus how they were computed: `{ values, method, pivots, seed, relativeError, lengths, standardError }`. */
+/** Values plus how they were computed: `{ values, method, pivots, seed, relativeError, relativeErrorTop10, lengths, standardError }`. */
 betweenness.detailed = function detailed<N extends Attributes, E extends Attributes>(
   graph: AbstractGraph<N, E>,
   options?: BetweennessOptions<E>,
@@ -411,7 +483,7 @@ export async function betweennessAsync<N extends Attributes, E extends Attribute
   const { runner = null, ...rest } = options ?? {};
   const o = resolveGraphOptions(rest as BetweennessOptions<E>, 'betweennessAsync');
   const c = isCompact(graph) ? graph : compactGraph(graph, o.getEdgeWeight, 'betweennessAsync');
-  const plan = planBetweenness(c, o, 'betweennessAsync');
+  const plan = planBetweenness(c, o, 'betweennessAsync', runner?.threads ?? 1);
   const { job, lengths } = betweennessJob(c, plan, o.getEdgeWeight !== null, o.tolerance);
   const sums = runner ? await runner(job) : runBetweennessJob(job);
   return toResult(c.ids, finishBetweenness(sums, plan, lengths, o.normalized));

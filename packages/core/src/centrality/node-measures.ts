@@ -37,7 +37,8 @@ export interface NodeMeasuresOptions<E extends Attributes = Attributes> {
   /**
    * Exact or pivot-sampled betweenness (both columns use the same pivots): `{ mode, exactMaxNodes, exactMaxWork,
    * pivots, seed, sources, twins }`, see `BetweennessSamplingOptions`. Default: {} (the `betweenness` defaults:
-   * auto, exact up to 5,000 nodes and 5e9 adjacency visits, else 500 pivots with seed 1).
+   * auto, exact up to `BETWEENNESS_EXACT_MAX_NODES` nodes and `BETWEENNESS_EXACT_MAX_WORK` adjacency visits, else
+   * pivots from the `BETWEENNESS_SAMPLE_WORK` budget with seed 1).
    */
   betweenness?: BetweennessSamplingOptions;
 }

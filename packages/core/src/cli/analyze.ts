@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'n
 import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import { analyzeAsync, ANALYZE_BETWEENNESS, type AnalyzeBetweenness, type AnalyzeOptions } from '../analysis/analyze.js';
+import { BETWEENNESS_EXACT_MAX_NODES, BETWEENNESS_EXACT_MAX_WORK, BETWEENNESS_MIN_PIVOTS, BETWEENNESS_SAMPLE_WORK } from '../centrality/betweenness.js';
 import { scrubPersonNames } from '../analysis/safe.js';
 import { GROWTH_STEPS, type Analysis, type GrowthStep } from '../analysis/types.js';
 import { MycorrhizaError } from '../errors.js';
@@ -55,7 +56,14 @@ const FLAGS: Record<string, FlagSpec> = {
   safe: { kind: 'boolean', help: 'No person name, e-mail or role anywhere: people become P001, ...' },
   lang: { kind: 'string', help: 'Report language nl or en (default from LANG / LC_ALL).' },
   'compare-months': { kind: 'string', help: 'Months in the before/after periods (default 6).' },
-  betweenness: { kind: 'string', help: 'auto (default: exact for small networks, sampled sources for large ones), exact, sampled or skip.' },
+  betweenness: {
+    kind: 'string',
+    help: `auto (default: exact up to ${BETWEENNESS_EXACT_MAX_NODES.toLocaleString('en-US')} nodes and ${BETWEENNESS_EXACT_MAX_WORK.toExponential()} path-search steps, else an estimate from sampled sources with its standard error), exact, sampled or skip.`,
+  },
+  'betweenness-max-nodes': { kind: 'string', help: `Switch point of auto betweenness, in nodes (default ${BETWEENNESS_EXACT_MAX_NODES}).` },
+  'betweenness-limit': { kind: 'string', help: `Switch point of auto betweenness, in steps of one exact pass: nodes × 2 × ties (default ${BETWEENNESS_EXACT_MAX_WORK.toExponential()}).` },
+  'betweenness-budget': { kind: 'string', help: `Steps per thread of one sampled pass; pivots = budget × threads / (2 × ties), at least ${BETWEENNESS_MIN_PIVOTS} (default ${BETWEENNESS_SAMPLE_WORK.toExponential()}).` },
+  pivots: { kind: 'string', help: 'Sampled sources of the betweenness estimate, instead of the budget (e.g. to reproduce a run).' },
   threads: { kind: 'string', help: 'Worker threads for betweenness (default: all cores).' },
   ...READER_FLAGS,
   help: { kind: 'boolean', help: 'Show this help.' },
@@ -124,6 +132,10 @@ export function analyzeOptionsFromFlags(args: ParsedArgs): AnalyzeOptions {
     compareMonths: numberFlag(args, 'compare-months', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1'),
     safe: args.flags.safe === true,
     betweenness: oneOf<AnalyzeBetweenness>(args, 'betweenness', ANALYZE_BETWEENNESS),
+    betweennessMaxNodes: numberFlag(args, 'betweenness-max-nodes', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0'),
+    betweennessLimit: numberFlag(args, 'betweenness-limit', (n) => n >= 0, 'a number >= 0, e.g. 2e10'),
+    betweennessBudget: numberFlag(args, 'betweenness-budget', (n) => n > 0 && n < Infinity, 'a number > 0, e.g. 4e9'),
+    betweennessPivots: numberFlag(args, 'pivots', (n) => Number.isInteger(n) && n >= 1, 'a whole number >= 1'),
   };
   return o;
 }
@@ -236,6 +248,18 @@ export function writeAnalysisFiles(dir: string, chunks: Record<string, Iterable<
 
 /** Person ties above which person-ties.csv is written by a worker thread while the other files are written. */
 export const TIE_CSV_WORKER_ABOVE = 1_000_000;
+/**
+ * Column bytes of the person tie table above which person-ties.csv is written on the main thread after all:
+ * a worker gets a copy of the columns (structured clone), which at tens of millions of ties costs gigabytes.
+ */
+export const TIE_CSV_WORKER_MAX_BYTES = 1024 * 1024 * 1024;
+
+/** Bytes held by the typed-array columns of a tie table. */
+export function tieTableBytes(table: TieTable): number {
+  let bytes = 0;
+  for (const v of Object.values(table)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  return bytes;
+}
 
 const TIE_CSV_WORKER = `'use strict';
 const { parentPort, workerData: d } = require('node:worker_threads');
@@ -351,8 +375,9 @@ async function run(argv: string[]): Promise<number> {
   say('writing files');
   const dir = resolve(out);
   mkdirSync(dir, { recursive: true });
-  // Millions of person ties: their CSV is formatted and written on a worker thread meanwhile.
-  const offload = analysis.tieTables.person.length > TIE_CSV_WORKER_ABOVE;
+  // Millions of person ties: their CSV is formatted and written on a worker thread meanwhile (up to a size
+  // whose copy the worker can afford; beyond it, on this thread).
+  const offload = analysis.tieTables.person.length > TIE_CSV_WORKER_ABOVE && tieTableBytes(analysis.tieTables.person) <= TIE_CSV_WORKER_MAX_BYTES;
   const personTies = offload ? writeTieCsvInWorker(join(dir, 'person-ties.csv'), analysis.tieTables.person, [...PERSON_TIE_COLUMNS, ...PERSON_TIE_EXTRAS]) : null;
   const written = writeAnalysisFiles(dir, analysisFileChunks(analysis, { lang }), offload ? ['person-ties.csv'] : []);
   if (personTies) written['person-ties.csv'] = await personTies;

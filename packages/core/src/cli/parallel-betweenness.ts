@@ -5,6 +5,12 @@
  * and the per-block sums are added in block order, so the result equals `runBetweennessJob` bit for bit.
  * Each worker evaluates the kernel's own source text (`brandesBfs`, `brandesDijkstra`), so the same code runs
  * from the TypeScript sources (tests) and from the compiled CLI.
+ *
+ * Results come back as copies, never transferred: a transfer detaches an ArrayBuffer, after which V8 guards
+ * every typed-array access of that worker against detached buffers (its "array buffer detaching protector"
+ * is invalidated for the isolate). Measured on the bench's M network, the kernel then ran 1.4–1.5× slower
+ * per source in the workers than in the main thread, which kept two threads at ~1.3× one thread; copying
+ * the 8n-byte sums costs microseconds, and the workers now run as fast as the main thread.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -60,12 +66,17 @@ const heapKey = new Float64Array(weighted ? entries + 1 : 0);
 const exact = d.exact;
 const parentNode = new Int32Array(weighted ? n : 0);
 const nodeRes = new Float64Array(exact === null ? 0 : n * exact.primes.length);
+// One result buffer per worker, copied (structured clone) into each reply, never transferred: transferring
+// detaches an ArrayBuffer, which makes V8 guard every later typed-array access of this isolate against
+// detached buffers (the "array buffer detaching protector"); the kernel then ran ~1.4× slower here.
+const out = new Float64Array(n);
+const sq = d.squares ? new Float64Array(n) : null;
 parentPort.on('message', (m) => {
-  const out = new Float64Array(n);
-  const sq = d.squares ? new Float64Array(n) : null;
+  out.fill(0);
+  if (sq !== null) sq.fill(0);
   if (weighted) brandesDijkstra(start, neighbour, length, d.tolerance, exact, sources, sourceWeight, m.from, m.to, nodeRes, parentNode, dist, sigma, coef, order, pred, predCount, done, heapNode, heapKey, out, sq);
   else brandesBfs(start, neighbour, sources, sourceWeight, m.from, m.to, seen, sigma, coef, order, levelStart, component, out, sq);
-  parentPort.postMessage({ block: m.block, sum: out.buffer, squares: sq === null ? null : sq.buffer }, sq === null ? [out.buffer] : [out.buffer, sq.buffer]);
+  parentPort.postMessage({ block: m.block, sum: out, squares: sq });
 });
 `;
 }
@@ -78,8 +89,8 @@ function shared(a: Int32Array | Float64Array): SharedArrayBuffer {
 
 interface BlockResult {
   block: number;
-  sum: ArrayBuffer;
-  squares: ArrayBuffer | null;
+  sum: Float64Array;
+  squares: Float64Array | null;
 }
 
 /** Run one job on `threads` workers. */
@@ -128,10 +139,10 @@ export async function runBetweennessParallel(job: BetweennessJob, threads: numbe
           // Add in block order: the same sequence of additions as runBetweennessJob.
           for (let p = pending.get(nextToAdd); p !== undefined; p = pending.get(nextToAdd)) {
             pending.delete(nextToAdd);
-            const part = new Float64Array(p.sum);
+            const part = p.sum;
             for (let v = 0; v < n; v++) sum[v]! += part[v]!;
             if (squares && p.squares) {
-              const ps = new Float64Array(p.squares);
+              const ps = p.squares;
               for (let v = 0; v < n; v++) squares[v]! += ps[v]!;
             }
             nextToAdd++;
@@ -156,7 +167,8 @@ export async function runBetweennessParallel(job: BetweennessJob, threads: numbe
 
 /**
  * A `BetweennessRunner` on worker threads, for `betweennessAsync`, `betweennessValuesAsync` and
- * `nodeMeasuresAsync`. Small jobs (below `minWork`) run in this thread.
+ * `nodeMeasuresAsync`; its `threads` tells the pivot budget of a sampled estimate how many threads run it.
+ * Small jobs (below `minWork`) run in this thread.
  */
 export function parallelBetweennessRunner(options: ParallelBetweennessOptions = {}): BetweennessRunner {
   const threads = options.threads ?? availableParallelism();
@@ -165,9 +177,11 @@ export function parallelBetweennessRunner(options: ParallelBetweennessOptions = 
     throw new InvalidOptionError('parallelBetweennessRunner', 'threads', threads, 'an integer >= 1');
   if (typeof minWork !== 'number' || !(minWork >= 0))
     throw new InvalidOptionError('parallelBetweennessRunner', 'minWork', minWork, 'a number >= 0');
-  return async (job) => {
+  const runner: BetweennessRunner = async (job) => {
     const k = job.sources ? job.sources.length : job.csr.start.length - 1;
     if (threads === 1 || k * job.csr.neighbour.length < minWork) return runBetweennessJob(job);
     return runBetweennessParallel(job, threads);
   };
+  runner.threads = threads;
+  return runner;
 }

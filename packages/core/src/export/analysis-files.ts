@@ -37,15 +37,45 @@ export interface AnalysisFilesOptions {
 
 /** The summary written to report.json: everything but the large tables (those are the CSV files). */
 export function analysisSummaryJson(analysis: Analysis, lang: Lang): string {
+  return Array.from(analysisSummaryJsonChunks(analysis, lang)).join('');
+}
+
+/** Entries per piece of the attention arrays in `analysisSummaryJsonChunks`. */
+const JSON_CHUNK_ENTRIES = 2048;
+
+/**
+ * `analysisSummaryJson` in pieces: the two attention arrays (one entry per flagged organisation, with
+ * introductions: hundreds of megabytes for 10^5 organisations) are written entry by entry, so report.json is
+ * never one string (V8 caps strings at 2^29 characters). Joined, exactly `JSON.stringify(summary, null, 2)`.
+ */
+export function* analysisSummaryJsonChunks(analysis: Analysis, lang: Lang): Generator<string> {
   const { people: _p, organisations: _o, events: _e, personTies: _pt, organisationTies: _ot, growth: _g, tieDates: _d, tieTables: _tt, graph: _gr, attention, ...summary } = analysis;
-  const out = {
-    generator: 'mycorrhiza',
-    ...summary,
-    attention: attentionRows(attention, lang),
-    attention_detail: attention.filter((a) => a.reasons.length > 0),
-    files: ANALYSIS_FILES,
-  };
-  return JSON.stringify(out, null, 2) + '\n';
+  const arrays = { attention: attentionRows(attention, lang), attention_detail: attention.filter((a) => a.reasons.length > 0) };
+  const out = { generator: 'mycorrhiza', ...summary, attention: 0, attention_detail: 0, files: ANALYSIS_FILES };
+  // The two arrays stand at depth 1 as numbers 0 in this text: a line break inside a JSON string is always
+  // escaped, so `\n  "attention": 0,\n` can only be that top-level member.
+  let text = JSON.stringify(out, null, 2) + '\n';
+  for (const key of ['attention', 'attention_detail'] as const) {
+    const at = `\n  ${JSON.stringify(key)}: `;
+    const cut = text.indexOf(at + '0,\n') + at.length;
+    yield text.slice(0, cut);
+    text = text.slice(cut + 1);
+    const items: readonly unknown[] = arrays[key];
+    if (items.length === 0) {
+      yield '[]';
+      continue;
+    }
+    let piece = '[';
+    for (let k = 0; k < items.length; k++) {
+      piece += (k ? ',' : '') + '\n    ' + JSON.stringify(items[k], null, 2).replace(/\n/g, '\n    ');
+      if ((k + 1) % JSON_CHUNK_ENTRIES === 0) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield piece + '\n  ]';
+  }
+  yield text;
 }
 
 /**
@@ -59,7 +89,7 @@ export function analysisFileChunks(analysis: Analysis, options?: AnalysisFilesOp
   const once = (make: () => string): Iterable<string> => ({ *[Symbol.iterator]() { yield make(); } });
   return {
     ...analysisCsvChunks(analysis, lang),
-    'report.json': once(() => analysisSummaryJson(analysis, lang)),
+    'report.json': { [Symbol.iterator]: () => analysisSummaryJsonChunks(analysis, lang) },
     'network.gexf': { [Symbol.iterator]: () => gexfChunks(graph) },
     'network.graphml': { [Symbol.iterator]: () => graphmlChunks(graph) },
     'report.html': once(() => renderReportHtml(analysis, { lang })),

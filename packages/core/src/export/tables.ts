@@ -4,7 +4,7 @@
  */
 import type { Analysis, AttentionEntry, AttentionRow } from '../analysis/types.js';
 import type { Lang } from '../i18n/report-text.js';
-import { tieAt, type TieTable } from '../analysis/tie-table.js';
+import { jaccardAt, overlapAt, tieAt, weightedAt, type TieTable } from '../analysis/tie-table.js';
 import { formatCsvValue, type CsvValue } from './csv.js';
 
 export const PERSON_TIE_COLUMNS = ['source', 'target', 'shared_events', 'newman', 'jaccard', 'first_shared', 'last_shared', 'class', 'state', 'p_value', 'significant', 'neighbourhood_overlap', 'local_bridge'] as const;
@@ -84,17 +84,17 @@ export function* tieCsvChunks(table: TieTable, columns: readonly string[], delim
     shared_events: (t) => num(table.shared[t]!),
     person_pairs: (t) => (table.personPairs ? num(table.personPairs[t]!) : ''),
     newman: (t) => num(table.newman[t]!),
-    jaccard: (t) => (table.jaccard ? num(table.jaccard[t]!) : ''),
+    jaccard: (t) => (table.tieEvents ? num(jaccardAt(table, t)) : ''),
     first_shared: (t) => dates[table.firstEvent[t]!] ?? '',
     last_shared: (t) => dates[table.lastEvent[t]!] ?? '',
     class: (t) => (table.strong[t] ? strong : weak),
     state: (t) => (table.fading[t] ? fading : active),
     p_value: (t) => num(table.pValue[t]!),
     significant: (t) => (table.significant[t] === 1 ? 'true' : 'false'),
-    neighbourhood_overlap: (t) => num(table.overlap[t]!),
-    local_bridge: (t) => (table.localBridge[t] === 1 ? 'true' : 'false'),
-    weighted: (t) => num(table.weighted[t]!),
-    hours: (t) => num(table.hours[t]!),
+    neighbourhood_overlap: (t) => num(overlapAt(table, t)),
+    local_bridge: (t) => (table.common[t] === 0 ? 'true' : 'false'),
+    weighted: (t) => num(weightedAt(table, t)),
+    hours: (t) => (table.hours ? num(table.hours[t]!) : ''),
     source_name: (t) => names[table.source[t]!]!,
     target_name: (t) => names[table.target[t]!]!,
   };

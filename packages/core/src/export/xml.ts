@@ -8,8 +8,12 @@
 // Lone surrogates are matched by the `u` flag as single code points.
 const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+// Any character that `escapeXml` / `escapeXmlAttribute` would change: most values (numbers, dates, ids) have none.
+const NEEDS_ESCAPE = /[^\u0020-\u0021\u0023-\u0025\u0028-\u003B\u003D\u003F-\uD7FF\uE000-\uFFFD]/;
+
 /** Escape text for use in XML content or a double-quoted attribute; forbidden characters are removed. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(NOT_XML_CHAR, '').replace(/[&<>"']/g, (c) => {
     switch (c) {
       case '&':
@@ -28,6 +32,7 @@ export function escapeXml(text: string): string {
 
 /** Escape an attribute value; tabs and line breaks become character references so parsers keep them. */
 export function escapeXmlAttribute(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return escapeXml(text).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 

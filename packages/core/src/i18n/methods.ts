@@ -2,7 +2,12 @@
  * The methods section of the report: one plain-language definition per measure, in English and Dutch, each
  * pointing at the paper it comes from (`REFERENCES`, cited by key).
  */
+import { BETWEENNESS_EXACT_MAX_NODES, BETWEENNESS_EXACT_MAX_WORK } from '../centrality/betweenness.js';
 import type { Lang } from './report-text.js';
+
+/** The default switch point of exact betweenness, in words (the constants of `centrality/betweenness.ts`). */
+const EXACT_NODES = { en: BETWEENNESS_EXACT_MAX_NODES.toLocaleString('en-US'), nl: BETWEENNESS_EXACT_MAX_NODES.toLocaleString('en-US').replace(/,/g, '.') };
+const EXACT_WORK = `${BETWEENNESS_EXACT_MAX_WORK / 10 ** Math.floor(Math.log10(BETWEENNESS_EXACT_MAX_WORK))}·10^${Math.floor(Math.log10(BETWEENNESS_EXACT_MAX_WORK))}`;
 
 /** A reference with its DOI where one exists. */
 export interface Reference {
@@ -22,6 +27,7 @@ export const REFERENCES: readonly Reference[] = Object.freeze([
   { key: 'holm1979', text: 'Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65–70.', doi: null },
   { key: 'benjamini1995', text: 'Benjamini, Y. & Hochberg, Y. (1995). Controlling the false discovery rate. Journal of the Royal Statistical Society B, 57(1), 289–300.', doi: '10.1111/j.2517-6161.1995.tb02031.x' },
   { key: 'brandes2001', text: 'Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical Sociology, 25(2), 163–177.', doi: '10.1080/0022250X.2001.9990249' },
+  { key: 'brandes2007', text: 'Brandes, U. & Pich, C. (2007). Centrality estimation in large networks. International Journal of Bifurcation and Chaos, 17(7), 2303–2318.', doi: '10.1142/S0218127407018403' },
   { key: 'burt1992', text: 'Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. Harvard University Press.', doi: null },
   { key: 'batagelj2003', text: 'Batagelj, V. & Zaveršnik, M. (2003). An O(m) algorithm for cores decomposition of networks. arXiv cs/0310049.', doi: null },
   { key: 'blondel2008', text: 'Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of communities in large networks. Journal of Statistical Mechanics, P10008.', doi: '10.1088/1742-5468/2008/10/P10008' },
@@ -42,7 +48,7 @@ const METHODS: Record<Lang, MethodEntry[]> = {
     { term: 'Newman weight and strength', text: 'Each shared event adds 1/(n − 1), where n is the number of people (or organisations) present, so a small meeting counts more than a large one. A node’s strength is the sum of its tie weights.', cites: ['newman2001'] },
     { term: 'Neighbourhood overlap and local bridges', text: 'The share of the two ends’ partners that they have in common; a tie with no common partner is a local bridge.', cites: ['onnela2007'] },
     { term: 'Significance (backbone)', text: 'A tie’s p-value is the chance of at least this many shared events if each took part in the same number of events at random (hypergeometric, fixed-row model). Optional: the stochastic degree sequence model (SDSM) or the disparity filter; corrections for many tests by Holm or Benjamini–Hochberg.', cites: ['tumminello2011', 'neal2013', 'neal2014', 'serrano2009', 'holm1979', 'benjamini1995'] },
-    { term: 'Betweenness', text: 'How many shortest paths between two others pass through a node, counting each pair once (raw, not normalised). The weighted variant uses length 1/shared events, comparing path lengths exactly so that tied paths are all counted.', cites: ['brandes2001', 'newman2001'] },
+    { term: 'Betweenness', text: `How many shortest paths between two others pass through a node, counting each pair once (raw, not normalised). The weighted variant uses length 1/shared events, comparing path lengths exactly so that tied paths are all counted. In very large networks (by default more than ${EXACT_NODES.en} nodes, or more than ${EXACT_WORK} path-search steps) it is estimated from a random sample of start nodes instead; the scale notes then say so and state the error (the relative standard error of the highest values: the true value lies within two standard errors in about 95% of cases).`, cites: ['brandes2001', 'brandes2007', 'newman2001'] },
     { term: 'Constraint and effective size', text: 'Burt’s measures of brokerage: constraint is high when all of a node’s partners know each other; effective size counts the partners that are not redundant.', cites: ['burt1992'] },
     { term: 'Core number', text: 'The largest k such that the node belongs to a group in which everyone has at least k ties inside the group.', cites: ['batagelj2003'] },
     { term: 'Communities', text: 'Groups found by the Louvain method with a fixed random seed, so the same data give the same groups.', cites: ['blondel2008'] },
@@ -54,7 +60,7 @@ const METHODS: Record<Lang, MethodEntry[]> = {
     { term: 'Newman-gewicht en sterkte', text: 'Elke gedeelde activiteit telt 1/(n − 1), met n het aantal aanwezige personen (of organisaties): een kleine bijeenkomst weegt meer dan een grote. De sterkte van een knoop is de som van zijn gewichten.', cites: ['newman2001'] },
     { term: 'Overlap van de omgeving en lokale bruggen', text: 'Het aandeel partners dat beide uiteinden gemeen hebben; een band zonder gemeenschappelijke partner is een lokale brug.', cites: ['onnela2007'] },
     { term: 'Significantie (backbone)', text: 'De p-waarde van een band is de kans op minstens zoveel gedeelde activiteiten als beiden even vaak, maar willekeurig, hadden deelgenomen (hypergeometrisch model met vaste rijtotalen). Optioneel: het stochastische gradenmodel (SDSM) of de disparity filter; correctie voor veel toetsen volgens Holm of Benjamini–Hochberg.', cites: ['tumminello2011', 'neal2013', 'neal2014', 'serrano2009', 'holm1979', 'benjamini1995'] },
-    { term: 'Betweenness', text: 'Hoeveel kortste paden tussen twee anderen via een knoop lopen, elk paar één keer geteld (ruw, niet genormaliseerd). De gewogen variant gebruikt lengte 1/gedeelde activiteiten en vergelijkt padlengtes exact, zodat gelijke paden allemaal meetellen.', cites: ['brandes2001', 'newman2001'] },
+    { term: 'Betweenness', text: `Hoeveel kortste paden tussen twee anderen via een knoop lopen, elk paar één keer geteld (ruw, niet genormaliseerd). De gewogen variant gebruikt lengte 1/gedeelde activiteiten en vergelijkt padlengtes exact, zodat gelijke paden allemaal meetellen. In zeer grote netwerken (standaard meer dan ${EXACT_NODES.nl} knopen, of meer dan ${EXACT_WORK} zoekstappen) wordt zij geschat uit een willekeurige steekproef van startknopen; de opmerkingen over de schaal zeggen dat dan en geven de fout (de relatieve standaardfout van de hoogste waarden: de werkelijke waarde ligt in ongeveer 95% van de gevallen binnen twee standaardfouten).`, cites: ['brandes2001', 'brandes2007', 'newman2001'] },
     { term: 'Constraint en effectieve omvang', text: 'Burts maten voor makelaarschap: constraint is hoog wanneer alle partners van een knoop elkaar kennen; de effectieve omvang telt de partners die niet overbodig zijn.', cites: ['burt1992'] },
     { term: 'Kerngetal', text: 'De grootste k waarvoor de knoop tot een groep behoort waarin iedereen minstens k banden binnen de groep heeft.', cites: ['batagelj2003'] },
     { term: 'Gemeenschappen', text: 'Groepen gevonden met de Louvain-methode met een vaste toevalskiem: dezelfde gegevens geven dezelfde groepen.', cites: ['blondel2008'] },

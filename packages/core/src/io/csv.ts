@@ -3,6 +3,8 @@
  * Delimiter (`,` `;` tab) is detected on the header line; the line ending on the first line break.
  * A record with a broken quote (unclosed, or text after a closing quote) is reported and parsing resumes at
  * the next physical line, so one stray quote cannot swallow the rest of the file.
+ * Plain records (the vast majority) are split by a character-level fast path that gives exactly papaparse's
+ * cells; papaparse reads the others, on the same chunks as before (see `csvRecords`).
  */
 import Papa from 'papaparse';
 import { READ_LIMITS } from './limits.js';
@@ -53,8 +55,25 @@ const CHUNK_CHARS = 1 << 16;
 /**
  * Iterate over the records of a CSV text. Only one chunk (`chunkChars`, default 64 Ki characters, doubled for a
  * long record up to `READ_LIMITS.maxRowChars`) of parsed rows exists at a time.
+ *
+ * Fast path: a record of plain cells (no quote) and well-formed quoted cells (opening quote first in the cell,
+ * `""` inside, closing quote followed by the delimiter, the line break or the end) that ends within one chunk is
+ * split here, character by character, giving exactly the cells, `index` and `end` papaparse gives (the
+ * equivalence is a property test in test/io/csv-fast.test.ts). Any other record (a stray or unclosed quote,
+ * text after a closing quote, a record longer than a chunk) goes through papaparse as before, from that record on.
  */
 export function* csvRecords(text: string, delimiter: string, newline: string, chunkChars = CHUNK_CHARS): Generator<CsvRecord> {
+  const cursor = createCsvCursor(text, delimiter, newline, chunkChars);
+  for (let rec = cursor.next(); rec !== null; rec = cursor.next()) yield rec;
+}
+
+/** A pull reader of CSV records: `next()` gives the next record, or null at the end. */
+export interface CsvCursor {
+  next(): CsvRecord | null;
+}
+
+/** The records of `csvRecords` one `next()` call at a time (no generator per record: the readers' hot path). */
+export function createCsvCursor(text: string, delimiter: string, newline: string, chunkChars = CHUNK_CHARS): CsvCursor {
   const CHUNK = Math.max(1, Math.floor(chunkChars));
   let pos = 0;
   let index = 0;
@@ -91,56 +110,173 @@ export function* csvRecords(text: string, delimiter: string, newline: string, ch
       i = k;
     }
   };
-  while (pos < n) {
-    const end = Math.min(n, pos + chunk);
-    const last = end === n;
-    const rows: { data: string[]; quoteError: boolean; cursor: number }[] = [];
-    Papa.parse<string[]>(text.slice(pos, end), {
-      delimiter,
-      newline: newline as '\r\n',
-      quoteChar: '"',
-      escapeChar: '"',
-      skipEmptyLines: false,
-      step: (r) => {
-        rows.push({ data: r.data, quoteError: r.errors.some((e) => e.type === 'Quotes'), cursor: r.meta.cursor });
-      },
-    });
-    // Only the last row of a chunk can be cut short; keep it for the next chunk unless this is the end.
-    const complete = last ? rows.length : rows.length - 1;
-    if (complete <= 0) {
-      if (chunk < READ_LIMITS.maxRowChars) {
-        chunk *= 2;
+
+  // Fast path state: the first quote, delimiter and line break at or after where each was last searched from
+  // (-1: none), valid for any position between that start and the hit.
+  const QUOTE = 34;
+  const dl = delimiter.length;
+  const nll = newline.length;
+  const nl0 = newline.charCodeAt(0);
+  let nextQuote = -1, nextDelim = -1, nextNl = -1;
+  let quoteFrom = Infinity, delimFrom = Infinity, nlFrom = Infinity;
+  /** End of the last fast record, and whether it ended with a line break (else at the end of the text). */
+  let fastEnd = 0;
+  let fastBreak = false;
+  let prevCells: readonly string[] = [];
+  /** The cells of the simple record at `start` (ending within `CHUNK` characters), or null to use papaparse. */
+  const fastRecord = (start: number): string[] | null => {
+    const limit = start + CHUNK;
+    const cells: string[] = [];
+    let i = start;
+    for (;;) {
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        let j = i + 1;
+        let value = '';
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0 || q >= limit) return null;
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(j, q + 1);
+            j = q + 2;
+            continue;
+          }
+          value += text.slice(j, q);
+          j = q + 1;
+          break;
+        }
+        cells.push(value);
+        if (j === n) {
+          fastEnd = n;
+          fastBreak = false;
+          return (prevCells = cells);
+        }
+        if (text.startsWith(delimiter, j)) {
+          i = j + dl;
+          continue;
+        }
+        if (text.charCodeAt(j) === nl0 && text.startsWith(newline, j) && j + nll <= limit) {
+          fastEnd = j + nll;
+          fastBreak = true;
+          return (prevCells = cells);
+        }
+        return null;
+      }
+      if (i < nlFrom || (nextNl !== -1 && nextNl < i)) nextNl = text.indexOf(newline, (nlFrom = i));
+      const lineEnd = nextNl < 0 ? n : nextNl;
+      if (i < delimFrom || (nextDelim !== -1 && nextDelim < i)) nextDelim = text.indexOf(delimiter, (delimFrom = i));
+      const cellEnd = nextDelim >= 0 && nextDelim < lineEnd ? nextDelim : lineEnd;
+      if (i < quoteFrom || (nextQuote !== -1 && nextQuote < i)) nextQuote = text.indexOf('"', (quoteFrom = i));
+      if (nextQuote >= 0 && nextQuote < cellEnd) return null;
+      if (cellEnd >= limit) return null;
+      // A cell equal to the same cell of the previous record (an event, a date, a sector repeated on
+      // consecutive rows) reuses that string: no new string, and equal strings downstream are the same one.
+      const prev = prevCells[cells.length];
+      cells.push(prev !== undefined && prev.length === cellEnd - i && text.startsWith(prev, i) ? prev : text.slice(i, cellEnd));
+      if (cellEnd !== lineEnd) {
+        i = cellEnd + dl;
         continue;
       }
-      // Skip the whole record when its quotes close cleanly (a huge quoted cell with line breaks is one row,
-      // not thousands); otherwise (an unclosed quote) resume at the next physical line.
-      const line = nextLine(pos);
-      const record = recordEnd(pos);
-      const stop = record > line ? record : line;
-      yield { cells: [text.slice(pos, Math.min(line, pos + 200))], index: index++, end: stop, broken: 'too-long' };
-      pos = stop;
-      chunk = CHUNK;
-      continue;
+      fastBreak = lineEnd < n;
+      fastEnd = fastBreak ? lineEnd + nll : n;
+      if (fastEnd > limit) return null;
+      return (prevCells = cells);
     }
-    chunk = CHUNK;
-    let prev = 0;
-    let restarted = false;
-    for (let k = 0; k < complete; k++) {
-      const r = rows[k]!;
-      const start = pos + prev;
-      if (r.quoteError) {
-        const stop = nextLine(start);
-        const firstLine = text.slice(start, stop).replace(/[\r\n]+$/, '');
-        yield { cells: [firstLine], index: index++, end: stop, broken: 'quote' };
-        pos = stop;
-        restarted = true;
-        break;
+  };
+
+  // `at` is where papaparse's current chunk starts (the old chunk-by-chunk loop, kept exactly: its chunk
+  // boundaries decide which records papaparse sees whole); `pos` is the next record, at or after `at`.
+  let at = 0;
+  let skip = 0;
+  // Records already read (a papaparse chunk gives several at once), given out first.
+  const pending: CsvRecord[] = [];
+  let pendingAt = 0;
+  const next = (): CsvRecord | null => {
+    if (pendingAt < pending.length) return pending[pendingAt++]!;
+    pending.length = 0;
+    pendingAt = 0;
+    while (pos < n) {
+      const end = Math.min(n, at + chunk);
+      const last = end === n;
+      // papaparse drops a BOM at the start of its input: a chunk starting with one is left to papaparse.
+      if (chunk === CHUNK && text.charCodeAt(at) !== 0xfeff) {
+        const cells = fastRecord(pos);
+        if (cells) {
+          if (fastEnd > end) {
+            // Not whole in this chunk: papaparse would see it cut and start its next chunk with it.
+            if (pos > at) {
+              at = pos;
+              skip = 0;
+              continue;
+            }
+          } else {
+            pos = fastEnd;
+            skip++;
+            const rec: CsvRecord = { cells, index: index++, end: pos };
+            // papaparse gives one empty record after a line break that ends the text.
+            if (pos === n && fastBreak) pending.push({ cells: [''], index: index++, end: n });
+            return rec;
+          }
+        }
       }
-      yield { cells: r.data, index: index++, end: pos + r.cursor };
-      prev = r.cursor;
+      const rows: { data: string[]; quoteError: boolean; cursor: number }[] = [];
+      Papa.parse<string[]>(text.slice(at, end), {
+        delimiter,
+        newline: newline as '\r\n',
+        quoteChar: '"',
+        escapeChar: '"',
+        skipEmptyLines: false,
+        step: (r) => {
+          rows.push({ data: r.data, quoteError: r.errors.some((e) => e.type === 'Quotes'), cursor: r.meta.cursor });
+        },
+      });
+      // Only the last row of a chunk can be cut short; keep it for the next chunk unless this is the end.
+      const complete = last ? rows.length : rows.length - 1;
+      if (complete <= skip && skip > 0) {
+        // The records before `pos` were given by the fast path; the next chunk starts at `pos`.
+        at = pos;
+        skip = 0;
+        continue;
+      }
+      if (complete <= 0) {
+        if (chunk < READ_LIMITS.maxRowChars) {
+          chunk *= 2;
+          continue;
+        }
+        // Skip the whole record when its quotes close cleanly (a huge quoted cell with line breaks is one row,
+        // not thousands); otherwise (an unclosed quote) resume at the next physical line.
+        const line = nextLine(pos);
+        const record = recordEnd(pos);
+        const stop = record > line ? record : line;
+        const rec: CsvRecord = { cells: [text.slice(pos, Math.min(line, pos + 200))], index: index++, end: stop, broken: 'too-long' };
+        pos = at = stop;
+        chunk = CHUNK;
+        return rec;
+      }
+      chunk = CHUNK;
+      let prev = skip > 0 ? rows[skip - 1]!.cursor : 0;
+      let restarted = false;
+      for (let k = skip; k < complete; k++) {
+        const r = rows[k]!;
+        const start = at + prev;
+        if (r.quoteError) {
+          const stop = nextLine(start);
+          const firstLine = text.slice(start, stop).replace(/[\r\n]+$/, '');
+          pending.push({ cells: [firstLine], index: index++, end: stop, broken: 'quote' });
+          pos = stop;
+          restarted = true;
+          break;
+        }
+        pending.push({ cells: r.data, index: index++, end: at + r.cursor });
+        prev = r.cursor;
+      }
+      if (!restarted) pos = at + prev;
+      at = pos;
+      skip = 0;
+      if (pending.length) return pending[pendingAt++]!;
     }
-    if (!restarted) pos += prev;
-  }
+    return pending.length > pendingAt ? pending[pendingAt++]! : null;
+  };
+  return { next };
 }
 
 /**
@@ -168,7 +304,8 @@ export function* csvRecordsFromPieces(pieces: Iterable<string>, delimiter: strin
     const safe = eof ? buf.length : buf.length - margin;
     let consumed = 0;
     let count = 0;
-    for (const rec of csvRecords(buf, delimiter, newline, chunkChars)) {
+    const cursor = createCsvCursor(buf, delimiter, newline, chunkChars);
+    for (let rec = cursor.next(); rec !== null; rec = cursor.next()) {
       if (!eof && rec.end > safe) break;
       yield { ...rec, index: index + rec.index, end: base + rec.end };
       consumed = rec.end;

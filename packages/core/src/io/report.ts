@@ -3,6 +3,7 @@
  * value, message and fix. Whole-file warnings go through `warnOnce`, which keeps one of each and counts the
  * repeats; each file lists at most `READ_LIMITS.maxIssuesPerFile` problems and says how many more there were.
  */
+import { detach } from '../model/detach.js';
 import { READ_LIMITS } from './limits.js';
 import type { Issue, IssueCode, ReportCounts, Suggestion, ValidationReport } from './types.js';
 import { shortenValue } from './table.js';
@@ -24,7 +25,8 @@ export interface ReportCollector {
 /** Build an issue, shortening the value. */
 export function makeIssue(file: string, row: number | null, column: string | null, value: unknown, code: IssueCode, message: string, fix: string): Issue {
   const text = value == null ? null : value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(', ') : String(value);
-  return { file, row, column, value: text == null ? null : shortenValue(text), message, fix, code };
+  // Kept until the end of the read: texts of their own, not views into the file's text (see `detach`).
+  return { file, row, column: column == null ? null : detach(column), value: text == null ? null : detach(shortenValue(text)), message: detach(message), fix: detach(fix), code };
 }
 
 /** A fresh collector for one read. */

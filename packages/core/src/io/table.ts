@@ -4,7 +4,8 @@
  * refused), the extension second. CSV rows are parsed lazily, chunk by chunk, each time `rows` is iterated;
  * XLSX sheets and JSON arrays are held in memory as their parsers return them (hence READ_LIMITS on bytes).
  */
-import { csvRecords, csvRecordsFromPieces, detectDelimiter, detectNewline } from './csv.js';
+import { detach } from '../model/detach.js';
+import { createCsvCursor, csvRecords, csvRecordsFromPieces, detectDelimiter, detectNewline } from './csv.js';
 import { decodeText, decodeWindows1252, extensionOf, looksBinary, sniffBytes, utf8Evidence } from './decode.js';
 import { READ_LIMITS } from './limits.js';
 import type { CellValue, InputFile, Issue, IssueCode, TableFormat } from './types.js';
@@ -131,7 +132,7 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
       return failed(name, 'csv', { file: name, row: rec.index + 1, column: null, value: shortenValue(String(rec.cells[0] ?? '')), message: 'the header line has an unbalanced quote (").', fix: 'Remove the stray quote from the header line, or close it.', code: 'stray-quote' }, { encoding, delimiter });
     }
     if (isEmptyRow(rec.cells)) continue;
-    headers = rec.cells.map((c) => c.trim());
+    headers = rec.cells.map((c) => detach(c.trim()));
     headerIndex = rec.index;
     break;
   }
@@ -141,14 +142,24 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
   const total = Math.max(1, text.length);
   const hIndex = headerIndex;
   const rows: Iterable<TableRow> = {
-    *[Symbol.iterator]() {
-      for (const rec of csvRecords(text, delimiter, newline)) {
-        if (rec.index <= hIndex) continue;
-        if (!rec.broken && isEmptyRow(rec.cells)) continue;
-        const row: TableRow = { row: rec.index + 1, cells: rec.cells, progress: Math.min(1, rec.end / total) };
-        if (rec.broken) row.broken = rec.broken;
-        yield row;
-      }
+    // A plain iterator over a record cursor (no generator per row: this is the readers' hot loop).
+    [Symbol.iterator](): Iterator<TableRow> {
+      const cursor = createCsvCursor(text, delimiter, newline);
+      // One result object, refilled: for-of and spread read it before asking for the next row.
+      const result = { value: undefined as unknown as TableRow, done: false };
+      return {
+        next(): IteratorResult<TableRow> {
+          for (let rec = cursor.next(); rec !== null; rec = cursor.next()) {
+            if (rec.index <= hIndex) continue;
+            if (!rec.broken && isEmptyRow(rec.cells)) continue;
+            const row: TableRow = { row: rec.index + 1, cells: rec.cells, progress: Math.min(1, rec.end / total) };
+            if (rec.broken) row.broken = rec.broken;
+            result.value = row;
+            return result;
+          }
+          return { value: undefined, done: true };
+        },
+      };
     },
   };
   return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings };
@@ -227,7 +238,7 @@ function parseCsvStream(file: InputFile, ext: string): ParsedTable {
     if (rec.broken)
       return failed(name, 'csv', { file: name, row: rec.index + 1, column: null, value: shortenValue(String(rec.cells[0] ?? '')), message: 'the header line has an unbalanced quote (").', fix: 'Remove the stray quote from the header line, or close it.', code: 'stray-quote' }, { encoding, delimiter });
     if (isEmptyRow(rec.cells)) continue;
-    headers = rec.cells.map((c) => c.trim());
+    headers = rec.cells.map((c) => detach(c.trim()));
     headerIndex = rec.index;
     break;
   }

@@ -5,6 +5,7 @@
  */
 import { assertOneOf, resolveOptions } from '../options.js';
 import type { AttendanceModel, AttendanceRecord, EventInfo, OrganisationInfo, PersonInfo } from '../types.js';
+import { detach, detachOrNull } from './detach.js';
 import { cleanName, nameKey } from './identity.js';
 
 export const PERSON_KEYS = ['name', 'name+organisation', 'email'] as const;
@@ -81,6 +82,12 @@ export interface ModelBuilder {
   add(record: AttendanceRecord): boolean;
   /** Number of distinct attendances added so far. */
   readonly size: number;
+  /**
+   * Draft ids of the event, person (-1: none) and organisation (-1: none) of the record last given to `add`
+   * (also when it was a repeat): dense, in order of first appearance, one per identity (`build` renumbers them).
+   * For readers that keep side data per person or event without keying it by name again. Updated in place.
+   */
+  readonly last: Readonly<{ event: number; person: number; organisation: number }>;
   build(): AttendanceModel;
 }
 
@@ -97,7 +104,7 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
   const orgs: OrgDraft[] = [];
   const seen = createTripleSet();
   // Identity keys by raw spelling: a name seen before (byte for byte) skips `nameKey` (Unicode folding).
-  const eventByRaw = new Map<string, number>();
+  const eventByRaw = new Map<string, Map<string, number>>();
   const orgByRaw = new Map<string, number>();
   const personByRaw = new Map<string, number>();
   let ev = new Int32Array(1024);
@@ -106,6 +113,17 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
   const roles: (string | null)[] = [];
   let n = 0;
   let order = 0;
+  const last = { event: -1, person: -1, organisation: -1 };
+  // Roles are kept per attendance: one string per distinct role (see `detach`).
+  const roleTexts = new Map<string, string>();
+  const roleOf = (role: string): string => {
+    let kept = roleTexts.get(role);
+    if (kept === undefined) roleTexts.set((kept = detach(role)), kept);
+    return kept;
+  };
+  let lastEventRaw: string | null = null;
+  let lastDateRaw = '';
+  let lastEvent = -1;
 
   function grow(): void {
     const cap = ev.length * 2;
@@ -116,46 +134,59 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
 
   function add(r: AttendanceRecord): boolean {
     order++;
-    const eRaw = r.event + '\u0000' + (r.date ?? '');
-    let e = eventByRaw.get(eRaw);
+    // By raw event, then raw date (no joined key string per row).
+    const eDate = r.date ?? '';
+    // Rows of one event usually come together: the previous record's event and date first.
+    let e: number | undefined;
+    let byDate: Map<string, number> | undefined;
+    if (r.event === lastEventRaw && eDate === lastDateRaw) e = lastEvent;
+    else {
+      byDate = eventByRaw.get(r.event);
+      if (byDate === undefined) eventByRaw.set(detach(r.event), (byDate = new Map()));
+      e = byDate.get(eDate);
+    }
     if (e === undefined) {
       const eKey = nameKey(r.event) + '\u0000' + (r.date ?? '');
       e = eventIds.get(eKey);
       if (e === undefined) {
         e = events.length;
-        eventIds.set(eKey, e);
-        events.push({ name: cleanName(r.event), date: r.date, type: r.event_type ?? null, durationHours: r.duration_hours ?? null, firstSeen: order });
+        eventIds.set(detach(eKey), e);
+        events.push({ name: detach(cleanName(r.event)), date: r.date, type: detachOrNull(r.event_type), durationHours: r.duration_hours ?? null, firstSeen: order });
       } else {
         const d = events[e]!;
-        if (d.type == null && r.event_type) d.type = r.event_type;
+        if (d.type == null && r.event_type) d.type = detach(r.event_type);
         if (d.durationHours == null && r.duration_hours != null) d.durationHours = r.duration_hours;
       }
-      eventByRaw.set(eRaw, e);
+      byDate!.set(detach(eDate), e);
     } else {
       const d = events[e]!;
-      if (d.type == null && r.event_type) d.type = r.event_type;
+      if (d.type == null && r.event_type) d.type = detach(r.event_type);
       if (d.durationHours == null && r.duration_hours != null) d.durationHours = r.duration_hours;
     }
+
+    lastEventRaw = r.event;
+    lastDateRaw = eDate;
+    lastEvent = e;
 
     let o = -1;
     const rawOrg = r.organisation;
     if (rawOrg != null && (o = orgByRaw.get(rawOrg) ?? -1) >= 0) {
       const d = orgs[o]!;
-      if (d.sector == null && r.sector) d.sector = r.sector;
-      if (d.region == null && r.region) d.region = r.region;
+      if (d.sector == null && r.sector) d.sector = detach(r.sector);
+      if (d.region == null && r.region) d.region = detach(r.region);
     } else if (rawOrg != null && rawOrg.trim() !== '') {
       const oKey = nameKey(rawOrg);
       o = orgIds.get(oKey) ?? -1;
       if (o < 0) {
         o = orgs.length;
-        orgIds.set(oKey, o);
-        orgs.push({ name: cleanName(rawOrg), sector: r.sector ?? null, region: r.region ?? null, firstSeen: order });
+        orgIds.set(detach(oKey), o);
+        orgs.push({ name: detach(cleanName(rawOrg)), sector: detachOrNull(r.sector), region: detachOrNull(r.region), firstSeen: order });
       } else {
         const d = orgs[o]!;
-        if (d.sector == null && r.sector) d.sector = r.sector;
-        if (d.region == null && r.region) d.region = r.region;
+        if (d.sector == null && r.sector) d.sector = detach(r.sector);
+        if (d.region == null && r.region) d.region = detach(r.region);
       }
-      orgByRaw.set(rawOrg, o);
+      orgByRaw.set(detach(rawOrg), o);
     }
 
     let p = -1;
@@ -169,19 +200,22 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
       p = personIds.get(pKey) ?? -1;
       if (p < 0) {
         p = personNames.length;
-        personIds.set(pKey, p);
-        personNames.push(cleanName(rawPerson));
+        personIds.set(detach(pKey), p);
+        personNames.push(detach(cleanName(rawPerson)));
         personFirst.push(order);
       }
-      if (personKey === 'name') personByRaw.set(rawPerson, p);
+      if (personKey === 'name') personByRaw.set(detach(rawPerson), p);
     }
 
+    last.event = e;
+    last.person = p;
+    last.organisation = o;
     if (!seen.add(e, p, o)) return false;
     if (n === ev.length) grow();
     ev[n] = e;
     pe[n] = p;
     og[n] = o;
-    roles.push(r.role ?? null);
+    roles.push(r.role == null ? null : roleOf(r.role));
     n++;
     return true;
   }
@@ -262,6 +296,7 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
     get size() {
       return n;
     },
+    last,
     build,
   };
 }

@@ -9,13 +9,18 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // from a web page or a PDF often carries them, and they must not split one person into two.
 const INVISIBLE = /\p{Cf}/gu;
 const SPACES = /\s+/g;
+/** Printable ASCII only: Unicode normalisation, format characters and accents are no-ops there. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The identity key of a name: `"  Élise  Dupont "` and `"elise dupont"` give the same key. */
 export function nameKey(name: string): string {
+  // Same result as the full folding below (a property test checks it), without the Unicode passes.
+  if (PRINTABLE_ASCII.test(name)) return name.replace(SPACES, ' ').trim().toLowerCase();
   return name.normalize('NFKD').replace(INVISIBLE, '').replace(COMBINING_MARKS, '').replace(SPACES, ' ').trim().toLocaleLowerCase('en').normalize('NFC');
 }
 
 /** A display form of a name: NFC, trimmed, inner spaces collapsed; case and accents kept. */
 export function cleanName(name: string): string {
+  if (PRINTABLE_ASCII.test(name)) return name.replace(SPACES, ' ').trim();
   return name.normalize('NFC').replace(SPACES, ' ').trim();
 }

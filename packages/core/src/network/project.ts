@@ -51,76 +51,6 @@ export interface OrganisationProjection extends Projection {
   people: Int32Array;
 }
 
-/** A growable Float64Array of integer keys. */
-function createKeyBuffer(): { push(key: number): void; done(): Float64Array } {
-  let buf = new Float64Array(1024);
-  let n = 0;
-  return {
-    push(key: number): void {
-      if (n === buf.length) {
-        const next = new Float64Array(buf.length * 2);
-        next.set(buf);
-        buf = next;
-      }
-      buf[n++] = key;
-    },
-    done: () => buf.subarray(0, n),
-  };
-}
-
-/** A growable Int32Array. */
-function createIntBuffer(): { push(value: number): void; done(): Int32Array } {
-  let buf = new Int32Array(1024);
-  let n = 0;
-  return {
-    push(value: number): void {
-      if (n === buf.length) {
-        const next = new Int32Array(buf.length * 2);
-        next.set(buf);
-        buf = next;
-      }
-      buf[n++] = value;
-    },
-    done: () => buf.subarray(0, n),
-  };
-}
-
-/**
- * Add 1 to `counts[g]` per distinct key among the keys of group g (`groups[x]`, `keys[x]` aligned): a counting
- * sort by group, then a sort of each group's keys. Exact for any number of groups (keys stay below 2^53).
- */
-function countDistinctByGroup(groups: Int32Array, keys: Float64Array, counts: Int32Array): void {
-  const g = counts.length;
-  const start = new Int32Array(g + 1);
-  for (let x = 0; x < groups.length; x++) start[groups[x]! + 1]!++;
-  for (let i = 0; i < g; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, g);
-  const sorted = new Float64Array(keys.length);
-  for (let x = 0; x < groups.length; x++) sorted[fill[groups[x]!]!++] = keys[x]!;
-  for (let i = 0; i < g; i++) {
-    const a = start[i]!, b = start[i + 1]!;
-    if (a === b) continue;
-    const part = sorted.subarray(a, b).sort();
-    let distinct = 1;
-    for (let x = 1; x < part.length; x++) if (part[x] !== part[x - 1]) distinct++;
-    counts[i] = distinct;
-  }
-}
-
-/** Sort keys `group * base + rest` and add 1 to `counts[group]` per distinct key. */
-function countDistinct(keys: Float64Array, base: number, counts: Int32Array): void {
-  keys.sort();
-  let prev = -1;
-  for (let x = 0; x < keys.length; x++) {
-    const key = keys[x]!;
-    if (key === prev) continue;
-    prev = key;
-    let g = Math.floor(key / base);
-    if (g * base > key) g--;
-    counts[g]!++;
-  }
-}
-
 function nodeColumns(inc: Incidence): ProjectionNodes {
   const n = inc.actorCount;
   const present = new Uint8Array(n);
@@ -143,6 +73,19 @@ function nodeColumns(inc: Incidence): ProjectionNodes {
   return { present, events, tieEvents, firstEvent, lastEvent };
 }
 
+/** Organisation index of each person's last kept row in the window that names one, or -1. */
+function lastOrganisation(model: AttendanceModel, selection: Selection): Int32Array {
+  const a = model.attendance;
+  const organisation = new Int32Array(model.people.length).fill(-1);
+  for (let i = selection.rowFrom; i < selection.rowTo; i++) {
+    if (selection.rowKept[i - selection.rowFrom] === 0) continue;
+    const p = a.person[i]!;
+    const o = a.organisation[i]!;
+    if (p >= 0 && o >= 0) organisation[p] = o;
+  }
+  return organisation;
+}
+
 function resolved(model: AttendanceModel, options: NetworkOptions | ResolvedNetworkOptions | undefined, who: string): ResolvedNetworkOptions {
   return options && 'eventFrom' in options ? options : resolveNetworkOptions(model, options, who);
 }
@@ -157,24 +100,17 @@ export function projectPersons(model: AttendanceModel, options?: NetworkOptions 
   const incidence = buildIncidence(model, selection, 'person');
   const cols = eventColumns(model.events, selection.eventFrom, selection.eventCount, r.eventTypeWeights);
   const table = accumulatePairs(incidence, cols.weight, cols.hours);
-  const a = model.attendance;
-  const organisation = new Int32Array(model.people.length).fill(-1);
-  for (let i = selection.rowFrom; i < selection.rowTo; i++) {
-    if (selection.rowKept[i - selection.rowFrom] === 0) continue;
-    const p = a.person[i]!;
-    const o = a.organisation[i]!;
-    if (p >= 0 && o >= 0) organisation[p] = o;
-  }
-  return {
-    ...table,
-    level: 'person',
+  const organisation = lastOrganisation(model, selection);
+  // Object.assign keeps the table's lazily materialised columns (a spread would read them).
+  return Object.assign(table, {
+    level: 'person' as const,
     options: r,
     selection,
     incidence,
     nodeCount: model.people.length,
     nodes: nodeColumns(incidence),
     organisation,
-  };
+  });
 }
 
 /**
@@ -194,71 +130,12 @@ export function projectOrganisations(
   const cols = eventColumns(model.events, selection.eventFrom, selection.eventCount, r.eventTypeWeights);
   const table = accumulatePairs(incidence, cols.weight, cols.hours);
   const no = model.organisations.length;
-  const np = model.people.length;
-  const a = model.attendance;
-
   const personPairs = new Int32Array(table.length);
   const internalTies = new Int32Array(no);
   const people = new Int32Array(no);
-  // Distinct (tie, person, person) and (organisation, person, person) triples are counted from numeric keys
-  // (sorting is much faster than a Set for millions of pairs): cross pairs as (tie, pair key) grouped by tie;
-  // internal pairs as one key below 2^53, else string keys in a Set.
-  const np2 = np * np;
-  const numeric = (no + 1) * np2 < Number.MAX_SAFE_INTEGER;
-  const crossTie = createIntBuffer();
-  const crossPair = createKeyBuffer();
-  const internal = createKeyBuffer();
-  const member = createKeyBuffer();
-  const internalSeen = new Set<string>();
-  const rowsP: number[] = [];
-  const rowsO: number[] = [];
-  for (let k = 0; k < selection.eventCount && detail.personCounts !== false; k++) {
-    const e = selection.eventFrom + k;
-    rowsP.length = 0;
-    rowsO.length = 0;
-    for (let i = a.eventStart[e]!, end = a.eventStart[e + 1]!; i < end; i++) {
-      if (selection.rowKept[i - selection.rowFrom] === 0) continue;
-      const p = a.person[i]!;
-      const o = a.organisation[i]!;
-      if (p < 0 || o < 0) continue;
-      member.push(o * np + p);
-      rowsP.push(p);
-      rowsO.push(o);
-    }
-    if (!selection.tieEvent[k]) continue;
-    for (let x = 0; x < rowsP.length; x++) {
-      const p1 = rowsP[x]!;
-      const o1 = rowsO[x]!;
-      for (let y = x + 1; y < rowsP.length; y++) {
-        const p2 = rowsP[y]!;
-        if (p1 === p2) continue;
-        const o2 = rowsO[y]!;
-        if (o1 === o2) {
-          const lo = p1 < p2 ? p1 : p2;
-          const hi = p1 < p2 ? p2 : p1;
-          if (numeric) internal.push(o1 * np2 + lo * np + hi);
-          else if (!internalSeen.has(`${o1},${lo},${hi}`)) {
-            internalSeen.add(`${o1},${lo},${hi}`);
-            internalTies[o1]!++;
-          }
-        } else {
-          const t = table.find(o1, o2);
-          // A person tie counts once per organisation tie, whichever side each person stood on at this event
-          // (two people who swap organisations between events are still one person pair).
-          const pa = p1 < p2 ? p1 : p2;
-          const pb = p1 < p2 ? p2 : p1;
-          crossTie.push(t);
-          crossPair.push(pa * np + pb);
-        }
-      }
-    }
-  }
-  countDistinctByGroup(crossTie.done(), crossPair.done(), personPairs);
-  if (numeric) countDistinct(internal.done(), np2, internalTies);
-  countDistinct(member.done(), np, people);
-  return {
-    ...table,
-    level: 'organisation',
+  if (detail.personCounts !== false) countPersonPairs(model, selection, table, personPairs, internalTies, people);
+  return Object.assign(table, {
+    level: 'organisation' as const,
     options: r,
     selection,
     incidence,
@@ -267,5 +144,250 @@ export function projectOrganisations(
     personPairs,
     internalTies,
     people,
-  };
+  });
+}
+
+/**
+ * `personPairs`, `internalTies` and `people` of the organisation projection, by the person-level marker merge:
+ * the kept rows that name a person and an organisation, per tie-creating event sorted by person (a counting
+ * sort, no comparison sort), and per person the positions of its rows. For each person p and each row of p,
+ * the rows after it at that event are the co-attendants q >= p with their organisations; a triple
+ * (p, q, organisation pair) is counted once through a marker per q (the organisation pair first met with q)
+ * plus a small per-p overflow list for the rare pairs met under several organisation pairs. The tie number of
+ * an organisation pair comes from a dense map of the current organisation's ties, rebuilt only when the
+ * organisation changes (people are visited grouped by their first organisation). Each pass is its own
+ * function (see `accumulatePairs`).
+ */
+function countPersonPairs(
+  model: AttendanceModel,
+  selection: Selection,
+  table: PairTable,
+  personPairs: Int32Array,
+  internalTies: Int32Array,
+  people: Int32Array,
+): void {
+  const rows = personRows(model, selection);
+  const lists = eventLists(model, selection, rows, people);
+  const order = byFirstOrganisation(lists.firstOrg, model.organisations.length);
+  const incoming = incomingTies(table, model.organisations.length);
+  pairPass(model.people.length, model.organisations.length, rows, lists, order, table, incoming, personPairs, internalTies);
+}
+
+/** The kept rows naming a person and an organisation, per person (chronological), and per tie-event counts. */
+interface PersonRows {
+  /** Rows of person p: `pos[pStart[p] .. pStart[p+1]-1]` (row indices; then positions in the event lists). */
+  pStart: Int32Array;
+  pos: Int32Array;
+  /** Per tie-creating local event: start of its list (CSR; other events are empty). */
+  eStart: Int32Array;
+}
+
+function personRows(model: AttendanceModel, selection: Selection): PersonRows {
+  const a = model.attendance;
+  const np = model.people.length;
+  const { rowFrom, rowTo, rowKept, eventFrom, eventCount, tieEvent } = selection;
+  const pStart = new Int32Array(np + 1);
+  const eStart = new Int32Array(eventCount + 1);
+  for (let i = rowFrom; i < rowTo; i++) {
+    if (rowKept[i - rowFrom] === 0) continue;
+    const p = a.person[i]!;
+    if (p < 0 || a.organisation[i]! < 0) continue;
+    pStart[p + 1]!++;
+    const k = a.event[i]! - eventFrom;
+    if (tieEvent[k]) eStart[k + 1]!++;
+  }
+  for (let p = 0; p < np; p++) pStart[p + 1]! += pStart[p]!;
+  for (let k = 0; k < eventCount; k++) eStart[k + 1]! += eStart[k]!;
+  const pos = new Int32Array(pStart[np]!);
+  scatterRows(model, selection, pStart, pos);
+  return { pStart, pos, eStart };
+}
+
+function scatterRows(model: AttendanceModel, selection: Selection, pStart: Int32Array, pos: Int32Array): void {
+  const a = model.attendance;
+  const { rowFrom, rowTo, rowKept } = selection;
+  const fill = pStart.slice(0, model.people.length);
+  for (let i = rowFrom; i < rowTo; i++) {
+    if (rowKept[i - rowFrom] === 0) continue;
+    const p = a.person[i]!;
+    if (p < 0 || a.organisation[i]! < 0) continue;
+    pos[fill[p]!++] = i;
+  }
+}
+
+/** Per tie-creating event: its rows' people (ascending) and organisations; per row entry: the list's end. */
+interface EventLists {
+  ePerson: Int32Array;
+  eOrg: Int32Array;
+  /** Per entry of `PersonRows.pos`: end of its event's list (entries outside tie events have pos -1). */
+  end: Int32Array;
+  /** Organisation of each person's first row at a tie-creating event, or -1. */
+  firstOrg: Int32Array;
+}
+
+/**
+ * Count distinct people per organisation (all window events) and place each row in its event's list,
+ * turning `rows.pos` into list positions (-1 outside tie-creating events). Visiting people in index order
+ * sorts every event list by person.
+ */
+function eventLists(model: AttendanceModel, selection: Selection, rows: PersonRows, people: Int32Array): EventLists {
+  const a = model.attendance;
+  const np = model.people.length;
+  const { eventFrom, eventCount, tieEvent } = selection;
+  const { pStart, pos, eStart } = rows;
+  const oMark = new Int32Array(model.organisations.length).fill(-1);
+  const ePerson = new Int32Array(eStart[eventCount]!);
+  const eOrg = new Int32Array(eStart[eventCount]!);
+  const end = new Int32Array(pos.length);
+  const eFill = eStart.slice(0, eventCount);
+  const firstOrg = new Int32Array(np).fill(-1);
+  for (let p = 0; p < np; p++) {
+    for (let x = pStart[p]!, xEnd = pStart[p + 1]!; x < xEnd; x++) {
+      const i = pos[x]!;
+      const o = a.organisation[i]!;
+      if (oMark[o] !== p) {
+        oMark[o] = p;
+        people[o]!++;
+      }
+      const k = a.event[i]! - eventFrom;
+      if (!tieEvent[k]) {
+        pos[x] = -1;
+        continue;
+      }
+      const at = eFill[k]!++;
+      ePerson[at] = p;
+      eOrg[at] = o;
+      pos[x] = at;
+      end[x] = eStart[k + 1]!;
+      if (firstOrg[p] === -1) firstOrg[p] = o;
+    }
+  }
+  return { ePerson, eOrg, end, firstOrg };
+}
+
+/** People with a row at a tie-creating event, grouped by their first organisation (index order inside). */
+function byFirstOrganisation(firstOrg: Int32Array, no: number): Int32Array {
+  const np = firstOrg.length;
+  const byOrg = new Int32Array(no + 1);
+  for (let p = 0; p < np; p++) if (firstOrg[p]! >= 0) byOrg[firstOrg[p]! + 1]!++;
+  for (let o = 0; o < no; o++) byOrg[o + 1]! += byOrg[o]!;
+  const order = new Int32Array(byOrg[no]!);
+  for (let p = 0; p < np; p++) if (firstOrg[p]! >= 0) order[byOrg[firstOrg[p]!]!++] = p;
+  return order;
+}
+
+/** Ties of each organisation with a smaller partner (the table's rows hold the larger partners): tie and partner. */
+interface IncomingTies {
+  inStart: Int32Array;
+  inTie: Int32Array;
+  inSrc: Int32Array;
+}
+
+function incomingTies(table: PairTable, no: number): IncomingTies {
+  const { src, tgt } = table;
+  const inStart = new Int32Array(no + 1);
+  for (let t = 0; t < table.length; t++) inStart[tgt[t]! + 1]!++;
+  for (let o = 0; o < no; o++) inStart[o + 1]! += inStart[o]!;
+  const inTie = new Int32Array(table.length);
+  const inSrc = new Int32Array(table.length);
+  const inFill = inStart.slice(0, no);
+  for (let t = 0; t < table.length; t++) {
+    const at = inFill[tgt[t]!]!++;
+    inTie[at] = t;
+    inSrc[at] = src[t]!;
+  }
+  return { inStart, inTie, inSrc };
+}
+
+function pairPass(
+  np: number,
+  no: number,
+  rows: PersonRows,
+  lists: EventLists,
+  order: Int32Array,
+  table: PairTable,
+  incoming: IncomingTies,
+  personPairs: Int32Array,
+  internalTies: Int32Array,
+): void {
+  const { pStart, pos } = rows;
+  const { ePerson, eOrg, end } = lists;
+  const { tgt, rowStart } = table;
+  const { inStart, inTie, inSrc } = incoming;
+  // Tie number by partner for the current organisation (rebuilt when the organisation changes).
+  const tieOf = new Int32Array(no);
+  let mapOrg = -1;
+  // Per q, interleaved (one cache line per visit): the last p that met q (2q), and the code first met (2q+1).
+  const mark = new Int32Array(2 * np).fill(-1);
+  // Overflow of one person: (q, code) met under a second organisation pair, as alternating entries.
+  let extra: Int32Array = new Int32Array(64);
+  let extraLength = 0;
+  for (let y = 0; y < order.length; y++) {
+    const p = order[y]!;
+    for (let x = pStart[p]!, xEnd = pStart[p + 1]!; x < xEnd; x++) {
+      const at = pos[x]!;
+      if (at < 0) continue;
+      const op = eOrg[at]!;
+      if (op !== mapOrg) {
+        mapOrg = op;
+        for (let t = rowStart[op]!, tEnd = rowStart[op + 1]!; t < tEnd; t++) tieOf[tgt[t]!] = t;
+        for (let z = inStart[op]!, zEnd = inStart[op + 1]!; z < zEnd; z++) tieOf[inSrc[z]!] = inTie[z]!;
+      }
+      for (let z = at + 1, zEnd = end[x]!; z < zEnd; z++) {
+        const q = ePerson[z]!;
+        if (q === p) continue; // p's row for another organisation
+        const oq = eOrg[z]!;
+        // Internal pair: -1 - organisation; cross pair: the organisation tie (present: both came to a tie event).
+        const code = oq === op ? -1 - op : tieOf[oq]!;
+        if (mark[2 * q] !== p) {
+          mark[2 * q] = p;
+          mark[2 * q + 1] = code;
+          if (code < 0) internalTies[-1 - code]!++;
+          else personPairs[code]!++;
+        } else if (mark[2 * q + 1] !== code) {
+          if (extraLength === extra.length) extra = grown(extra);
+          extra[extraLength++] = q;
+          extra[extraLength++] = code;
+        }
+      }
+    }
+    if (extraLength > 0) {
+      countExtra(extra, extraLength, personPairs, internalTies);
+      extraLength = 0;
+    }
+  }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
+function countCode(code: number, personPairs: Int32Array, internalTies: Int32Array): void {
+  if (code < 0) internalTies[-1 - code]!++;
+  else personPairs[code]!++;
+}
+
+/**
+ * Count the distinct (q, code) pairs of one person's overflow (`extra` = q0, code0, q1, code1, … up to
+ * `length`): an insertion sort of the pairs in place (a person's overflow is short), then one count per run.
+ */
+function countExtra(extra: Int32Array, length: number, personPairs: Int32Array, internalTies: Int32Array): void {
+  for (let x = 2; x < length; x += 2) {
+    const q = extra[x]!;
+    const code = extra[x + 1]!;
+    let y = x - 2;
+    while (y >= 0 && (extra[y]! > q || (extra[y] === q && extra[y + 1]! > code))) {
+      extra[y + 2] = extra[y]!;
+      extra[y + 3] = extra[y + 1]!;
+      y -= 2;
+    }
+    extra[y + 2] = q;
+    extra[y + 3] = code;
+  }
+  for (let x = 0; x < length; x += 2) {
+    if (x > 0 && extra[x] === extra[x - 2] && extra[x + 1] === extra[x - 1]) continue;
+    countCode(extra[x + 1]!, personPairs, internalTies);
+  }
 }

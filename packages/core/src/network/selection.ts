@@ -53,24 +53,50 @@ export function selectRows(model: AttendanceModel, r: ResolvedNetworkOptions): S
   const eventCount = Math.max(0, r.eventTo - r.eventFrom);
   const rowFrom = a.eventStart[eventFrom] ?? a.length;
   const rowTo = a.eventStart[eventFrom + eventCount] ?? a.length;
+  const excludedPerson = staffOf(model, r.excludedOrganisation, rowFrom, rowTo);
+  const rowKept = keptRows(model, r.excludedOrganisation, excludedPerson, rowFrom, rowTo);
+  const sizes = eventSizes(model, eventFrom, eventCount, rowKept, rowFrom, r.maxEventSize);
+  return { eventFrom, eventCount, rowFrom, rowTo, rowKept, excludedPerson, ...sizes };
+}
+
+// The passes are separate functions so that one call compiles each loop on its own (see `accumulatePairs`).
+
+/** 1 for each person with a row for organisation `x` in rows `rowFrom .. rowTo-1` (none when x = -1). */
+function staffOf(model: AttendanceModel, x: number, rowFrom: number, rowTo: number): Uint8Array {
+  const a = model.attendance;
   const excludedPerson = new Uint8Array(model.people.length);
-  const x = r.excludedOrganisation;
-  if (x >= 0) {
-    for (let i = rowFrom; i < rowTo; i++) if (a.organisation[i] === x && a.person[i]! >= 0) excludedPerson[a.person[i]!] = 1;
-  }
+  if (x < 0) return excludedPerson;
+  for (let i = rowFrom; i < rowTo; i++) if (a.organisation[i] === x && a.person[i]! >= 0) excludedPerson[a.person[i]!] = 1;
+  return excludedPerson;
+}
+
+function keptRows(model: AttendanceModel, x: number, excludedPerson: Uint8Array, rowFrom: number, rowTo: number): Uint8Array {
+  const a = model.attendance;
   const rowKept = new Uint8Array(rowTo - rowFrom);
+  if (x < 0) return rowKept.fill(1);
   for (let i = rowFrom; i < rowTo; i++) {
     const p = a.person[i]!;
     const o = a.organisation[i]!;
-    if (x >= 0 && (o === x || (p >= 0 && excludedPerson[p] === 1))) continue;
+    if (o === x || (p >= 0 && excludedPerson[p] === 1)) continue;
     rowKept[i - rowFrom] = 1;
   }
+  return rowKept;
+}
+
+function eventSizes(
+  model: AttendanceModel,
+  eventFrom: number,
+  eventCount: number,
+  rowKept: Uint8Array,
+  rowFrom: number,
+  max: number | null,
+): Pick<Selection, 'eventPeople' | 'eventOrganisations' | 'tieEvent'> {
+  const a = model.attendance;
   const eventPeople = new Int32Array(eventCount);
   const eventOrganisations = new Int32Array(eventCount);
   const tieEvent = new Uint8Array(eventCount);
   const pStamp = new Int32Array(model.people.length).fill(-1);
   const oStamp = new Int32Array(model.organisations.length).fill(-1);
-  const max = r.maxEventSize;
   for (let k = 0; k < eventCount; k++) {
     const e = eventFrom + k;
     let np = 0;
@@ -93,7 +119,7 @@ export function selectRows(model: AttendanceModel, r: ResolvedNetworkOptions): S
     const size = np > 0 ? np : no;
     tieEvent[k] = max === null || size <= max ? 1 : 0;
   }
-  return { eventFrom, eventCount, rowFrom, rowTo, rowKept, excludedPerson, eventPeople, eventOrganisations, tieEvent };
+  return { eventPeople, eventOrganisations, tieEvent };
 }
 
 /** Distinct people (`column = "person"`) or organisations per window event, from the kept rows. */

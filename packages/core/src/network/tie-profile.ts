@@ -6,7 +6,7 @@
 import type { AttendanceModel } from '../types.js';
 import { backbone, type BackboneResult } from '../ties/backbone.js';
 import { tieClass, tieState } from '../ties/classify.js';
-import { buildAdjacency, neighbourhoodOverlap, overlapFromCommon, type Adjacency, type OverlapColumns } from './adjacency.js';
+import { buildAdjacency, commonNeighbours, neighbourhoodOverlap, overlapFromCommon, type Adjacency, type OverlapColumns } from './adjacency.js';
 import type { Projection } from './project.js';
 
 /** Derived per-tie columns of a projection. */
@@ -30,26 +30,40 @@ export interface TieProfileInputs {
   common?: Int32Array;
   /** Fill `firstShared` / `lastShared` (one string slot per tie); false leaves them empty for callers that read the event indices. Default: true. */
   dates?: boolean;
+  /**
+   * Fill `overlap` / `localBridge` (9 bytes per tie); false leaves them empty for callers that derive both from
+   * `common` and the degrees when they need them (`overlapAt`). Default: true.
+   */
+  overlap?: boolean;
 }
 
 /** Compute overlap, backbone, class and state for every tie of a projection. */
 export function tieProfiles(model: AttendanceModel, proj: Projection, given: TieProfileInputs = {}): TieProfileColumns {
   const r = proj.options;
   const adjacency = given.adjacency ?? buildAdjacency(proj.nodeCount, proj.src, proj.tgt, proj.length);
-  const ov = given.common ? overlapFromCommon(adjacency, proj.src, proj.tgt, proj.length, given.common) : neighbourhoodOverlap(adjacency, proj.src, proj.tgt, proj.length);
-  const bb = backbone(proj, { backbone: r.backbone, correction: r.correction, alpha: r.alpha });
+  const ov: OverlapColumns =
+    given.overlap === false
+      ? { common: given.common ?? commonNeighbours(adjacency, proj.src, proj.tgt, proj.length), overlap: new Float64Array(0), localBridge: new Uint8Array(0) }
+      : given.common
+        ? overlapFromCommon(adjacency, proj.src, proj.tgt, proj.length, given.common)
+        : neighbourhoodOverlap(adjacency, proj.src, proj.tgt, proj.length);
+  const tested = backbone(proj, { backbone: r.backbone, correction: r.correction, alpha: r.alpha });
+  // Without a correction the adjusted p-values are a copy of the raw ones: keep one array (8 bytes per tie).
+  const bb = tested.correction === 'none' ? { ...tested, raw: tested.pValue } : tested;
   const strong = new Uint8Array(proj.length);
   const fading = new Uint8Array(proj.length);
   const dates = given.dates !== false;
   const firstShared: (string | null)[] = dates ? new Array(proj.length) : [];
   const lastShared: (string | null)[] = dates ? new Array(proj.length) : [];
+  // `weighted` equals `shared` when every event weighs 1: read it only otherwise (reading materialises it).
+  const weighted = proj.uniformWeight ? proj.shared : proj.weighted;
   for (let t = 0; t < proj.length; t++) {
     const last = model.events[proj.lastEvent[t]!]!.date;
     if (dates) {
       firstShared[t] = model.events[proj.firstEvent[t]!]!.date;
       lastShared[t] = last;
     }
-    strong[t] = tieClass(r.strengthBasis, r.strongMin, proj.shared[t]!, proj.weighted[t]!, bb.significant[t] === 1) === 'strong' ? 1 : 0;
+    strong[t] = tieClass(r.strengthBasis, r.strongMin, proj.shared[t]!, weighted[t]!, bb.significant[t] === 1) === 'strong' ? 1 : 0;
     fading[t] = tieState(last, r.fadeBefore) === 'fading' ? 1 : 0;
   }
   return { ...ov, adjacency, backbone: bb, strong, fading, firstShared, lastShared };

@@ -27,7 +27,11 @@ export interface ReplayOptions {
   exclude?: string | null;
 }
 
-/** Growable typed arrays for the tie table. */
+/**
+ * Growable typed arrays for the tie table, with an open-addressing hash of the pairs over the tie numbers
+ * (linear probing, load at most 1/2): 8 bytes of index per tie instead of a `Map` entry (tens of bytes, and a
+ * `Map` holds at most 2^24 entries, fewer than the person ties of a few million attendance rows).
+ */
 class TieTable {
   a = new Int32Array(256);
   b = new Int32Array(256);
@@ -36,7 +40,9 @@ class TieTable {
   weighted = new Float64Array(256);
   strong = new Uint8Array(256);
   size = 0;
-  readonly index = new Map<number, number>();
+  /** Hash slots: tie number + 1, 0 when empty. */
+  private slots = new Int32Array(1024);
+  private mask = 1023;
   strongCount = 0;
   /** Ties bucketed by the event index of their last shared event. */
   readonly byLast: Fenwick;
@@ -46,6 +52,14 @@ class TieTable {
   constructor(events: number) {
     this.byLast = new Fenwick(events);
     this.byFirst = new Fenwick(events);
+  }
+
+  private static slotOf(lo: number, hi: number, mask: number): number {
+    let h = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi ^ (hi >>> 15), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h & mask;
   }
 
   private grow(): void {
@@ -63,14 +77,44 @@ class TieTable {
     this.strong = g(this.strong, (n) => new Uint8Array(n));
   }
 
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let t = 0; t < this.size; t++) {
+      let s = TieTable.slotOf(this.a[t]!, this.b[t]!, mask);
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = t + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  /** Tie number of the pair (lo, hi), or -1 - (the empty slot where it would go). */
+  private lookup(lo: number, hi: number): number {
+    const { slots, mask, a, b } = this;
+    let s = TieTable.slotOf(lo, hi, mask);
+    for (;;) {
+      const v = slots[s]!;
+      if (v === 0) break;
+      if (a[v - 1] === lo && b[v - 1] === hi) return v - 1;
+      s = (s + 1) & mask;
+    }
+    return -1 - s;
+  }
+
   /** Record one shared event of the pair (lo, hi); returns true when the tie is new. */
-  touch(key: number, lo: number, hi: number, e: number, weight: number, basis: StrengthBasis, strongMin: number): boolean {
-    let t = this.index.get(key);
-    const isNew = t === undefined;
-    if (t === undefined) {
+  touch(lo: number, hi: number, e: number, weight: number, basis: StrengthBasis, strongMin: number): boolean {
+    let t = this.lookup(lo, hi);
+    const isNew = t < 0;
+    if (t < 0) {
       if (this.size === this.a.length) this.grow();
+      if (2 * (this.size + 1) > this.slots.length) {
+        this.rehash();
+        t = this.lookup(lo, hi);
+      }
+      const slot = -1 - t;
       t = this.size++;
-      this.index.set(key, t);
+      this.slots[slot] = t + 1;
       this.a[t] = lo;
       this.b[t] = hi;
       this.byLast.add(e, 1);
@@ -246,13 +290,13 @@ class LevelState {
   }
 
   /** Tie every pair of `members[0..n-1]` at event e; returns [new, repeated]. */
-  tieAll(members: Int32Array, n: number, nodes: number, e: number, weight: number, basis: StrengthBasis, strongMin: number): [number, number] {
+  tieAll(members: Int32Array, n: number, e: number, weight: number, basis: StrengthBasis, strongMin: number): [number, number] {
     let fresh = 0, repeated = 0;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const x = members[i]!, y = members[j]!;
         const lo = x < y ? x : y, hi = x < y ? y : x;
-        if (this.ties.touch(lo * nodes + hi, lo, hi, e, weight, basis, strongMin)) {
+        if (this.ties.touch(lo, hi, e, weight, basis, strongMin)) {
           fresh++;
           this.uf.union(lo, hi);
         } else repeated++;
@@ -311,8 +355,8 @@ export function createReplay(model: AttendanceModel, options: ReplayOptions = {}
     for (let i = 0; i < oc; i++) if (O.attend(os[i]!, e)) out.newOrganisations++;
     if (tied) {
       const w = weight[e]!;
-      [out.newPersonTies, out.repeatedPersonTies] = P.tieAll(ps, pc, nP, e, w, o.strengthBasis, o.strongMin);
-      [out.newOrganisationTies, out.repeatedOrganisationTies] = O.tieAll(os, oc, nO, e, w, o.strengthBasis, o.strongMin);
+      [out.newPersonTies, out.repeatedPersonTies] = P.tieAll(ps, pc, e, w, o.strengthBasis, o.strongMin);
+      [out.newOrganisationTies, out.repeatedOrganisationTies] = O.tieAll(os, oc, e, w, o.strengthBasis, o.strongMin);
     }
     P.sync();
     O.sync();

@@ -255,7 +255,7 @@ describe('pivot estimate (Brandes & Pich 2007)', () => {
   });
   it('auto samples beyond exactMaxNodes; pivots >= n is exact', () => {
     expect(betweenness.detailed(g, { exactMaxNodes: 100, pivots: 100 }).method).toBe('sampled');
-    expect(betweenness.detailed(g, { exactMaxNodes: 100 }).method).toBe('exact'); // 500 pivots >= 400 nodes
+    expect(betweenness.detailed(g, { exactMaxNodes: 100 }).method).toBe('exact'); // the budget gives more pivots than the 400 nodes
     expect(betweenness.detailed(g, { exactMaxWork: 1000, pivots: 100 }).method).toBe('sampled');
     expect(betweenness.detailed(g).method).toBe('exact');
     expect(betweenness.detailed(g, { mode: 'sampled', pivots: n }).values).toEqual(exact.values);

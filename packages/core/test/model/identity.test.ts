@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build-model.js';
+import { detach, detachOrNull } from '../../src/model/detach.js';
 import { cleanName, nameKey } from '../../src/model/identity.js';
 
 describe('nameKey', () => {
@@ -34,5 +36,33 @@ describe('buildModel identity', () => {
     expect(model.people).toHaveLength(1);
     expect(model.people[0]!.name).toBe('Zo\u00eb');
     expect(model.attendance.length).toBe(3);
+  });
+});
+
+describe('nameKey and cleanName ASCII fast path', () => {
+  const full = (name: string): string => name.normalize('NFKD').replace(/\p{Cf}/gu, '').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en').normalize('NFC');
+  it('equals the full Unicode folding on printable ASCII and on any other text (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '  ', '.', '-', '0', 'I', '\t', '\n') }), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' })), (name) => {
+        expect(nameKey(name)).toBe(full(name));
+        expect(cleanName(name)).toBe(name.normalize('NFC').replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 500, seed: 20261121 },
+    );
+  });
+});
+
+describe('detach', () => {
+  it('gives the same text (any length, any Unicode), and null for null', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(20), (text, cut) => {
+        const sliced = ('x'.repeat(cut) + text + 'y'.repeat(30)).slice(cut, cut + text.length);
+        expect(detach(sliced)).toBe(text);
+        expect(detachOrNull(sliced)).toBe(text);
+      }),
+      { numRuns: 300, seed: 20261121 },
+    );
+    expect(detachOrNull(null)).toBeNull();
+    expect(detachOrNull(undefined)).toBeNull();
   });
 });

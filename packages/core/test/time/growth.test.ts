@@ -16,6 +16,7 @@ import type { GrowthOptions, GrowthRow } from '../../src/time/index.js';
 import { resolveDuration } from '../../src/time/calendar.js';
 import type { AttendanceModel, AttendanceRecord } from '../../src/types.js';
 import { generatedModel } from './generated.js';
+import { projectPersons } from '../../src/network/project.js';
 
 function davis(): AttendanceModel {
   const path = fileURLToPath(new URL('../../../../tests/fixtures/davis/attendance.csv', import.meta.url));
@@ -55,6 +56,14 @@ describe('growthSeries equals snapshots built from scratch at every date', () =>
     expectSeriesEqualsSnapshots(model, {});
     expectSeriesEqualsSnapshots(model, { every: 'quarter' });
     expectSeriesEqualsSnapshots(model, { every: 'event' });
+  });
+  it('with thousands of ties (the pair hash of the replay grows and rehashes several times)', () => {
+    const big = generatedModel({ seed: 11, people: 400, events: 150 });
+    const ties = projectPersons(big).length;
+    expect(ties).toBeGreaterThan(4000);
+    expectSeriesEqualsSnapshots(big, { every: 'quarter' });
+    const series = growthSeries(big, {});
+    expect(series.rows[series.rows.length - 1]!.person_ties).toBe(ties);
   });
   it('with a convenor left out (late staff included) and maxEventSize', () => {
     const s = growthSeries(model, { every: 'event', exclude: 'Convenor', maxEventSize: 10 });

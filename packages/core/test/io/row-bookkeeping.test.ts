@@ -1,0 +1,80 @@
+/**
+ * The reader's per-row bookkeeping, checked against a plain string-keyed oracle written from its rules (the
+ * reader itself keeps integer ids and fingerprints in typed tables): a repeated attendance (same event identity,
+ * date, person and organisation) is counted once and warned as `duplicate-row`, naming the first row with the same
+ * spelling up to case (else "an earlier row"), with the file when it is another one; a person at two different
+ * events on one day is warned once per person-day as `two-events-one-day`, naming the earlier row and the first
+ * spelling of its event. Random files mix case, accents, spacing and repeated rows, over one or two files.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readAttendance } from '../../src/io/read-attendance.js';
+import { nameKey } from '../../src/model/identity.js';
+
+const SEED = Number(process.env.FC_SEED ?? 20261121);
+const EVENTS = ['Kick-off', 'kick-off', 'KICK-OFF', 'Workshop', 'workshop ', 'Été', 'ete', 'Ete'];
+const DATES = ['2023-01-02', '2023-01-03', '2023-02-01'];
+const PEOPLE = ['Jan Peeters', 'jan peeters', 'Jan  Peeters', 'JAN PEETERS', 'Élise', 'élise', 'Elise', 'An', 'Bo'];
+const ORGS = ['CAW', 'caw', 'Caw ', 'Stad Gent', 'stad  gent', ''];
+
+interface Row {
+  event: string;
+  date: string;
+  person: string;
+  organisation: string;
+}
+
+const row = fc.record({ event: fc.constantFrom(...EVENTS), date: fc.constantFrom(...DATES), person: fc.constantFrom(...PEOPLE), organisation: fc.constantFrom(...ORGS) });
+const file = fc.array(row, { minLength: 1, maxLength: 40 });
+
+/** The warnings the rules give, in row order: [file, row, code, message]. */
+function oracle(files: { name: string; rows: Row[] }[]): [string, number, string, string][] {
+  const out: [string, number, string, string][] = [];
+  const seen = new Set<string>();
+  const firstRow = new Map<string, { fi: number; row: number }>();
+  const days = new Map<string, { event: string; fi: number; row: number }>();
+  const warned = new Set<string>();
+  const eventNames = new Map<string, string>();
+  const where = (ref: { fi: number; row: number }, fi: number) => `row ${ref.row}${ref.fi !== fi ? ` of ${files[ref.fi]!.name}` : ''}`;
+  files.forEach((f, fi) =>
+    f.rows.forEach((r, i) => {
+      const rowNumber = i + 2;
+      const event = r.event.trim(), person = r.person.trim(), organisation = r.organisation.trim();
+      const identity = [nameKey(event), r.date, nameKey(person), organisation ? nameKey(organisation) : '-'].join('\u0001');
+      const spelling = [event.toLowerCase(), r.date, person.toLowerCase(), organisation.toLowerCase()].join('\u0001');
+      if (seen.has(identity)) {
+        const ref = firstRow.get(spelling);
+        out.push([f.name, rowNumber, 'duplicate-row', `this row repeats the attendance of ${ref ? where(ref, fi) : 'an earlier row'} (same event, date, person and organisation); it is counted once.`]);
+        return;
+      }
+      seen.add(identity);
+      if (!firstRow.has(spelling)) firstRow.set(spelling, { fi, row: rowNumber });
+      const eventKey = nameKey(event);
+      if (!eventNames.has(eventKey)) eventNames.set(eventKey, event);
+      const day = nameKey(person) + '\u0001' + r.date;
+      const earlier = days.get(day);
+      if (!earlier) days.set(day, { event: eventKey, fi, row: rowNumber });
+      else if (earlier.event !== eventKey && !warned.has(day)) {
+        warned.add(day);
+        out.push([f.name, rowNumber, 'two-events-one-day', `this person is also at "${eventNames.get(earlier.event)}" on ${r.date} (${where(earlier, fi)}): two different events on one day.`]);
+      }
+    }),
+  );
+  return out;
+}
+
+describe('duplicate rows and two events on one day', () => {
+  it('are warned as the rules say, with the right earlier row and spelling (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 2 }), async (tables) => {
+        const files = tables.map((rows, i) => ({ name: `f${i}.csv`, rows }));
+        const inputs = files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(['event,date,person,organisation', ...f.rows.map((r) => [r.event, r.date, r.person, r.organisation].join(','))].join('\n') + '\n') }));
+        const { report } = await readAttendance(inputs, { nearDuplicates: false });
+        const got = report.warnings.filter((w) => w.code === 'duplicate-row' || w.code === 'two-events-one-day').map((w) => [w.file, w.row, w.code, w.message]);
+        expect(got).toEqual(oracle(files));
+        expect(report.errors).toEqual([]);
+      }),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+});
