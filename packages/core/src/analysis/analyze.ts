@@ -102,7 +102,8 @@ export interface AnalyzeOptions {
   /**
    * Work budget of one sampled pass, in adjacency visits per thread (the threads of `betweennessRunner`, 1 in
    * `analyze`): pivots = ⌊budget × threads / (2 × ties)⌋, at least `BETWEENNESS_MIN_PIVOTS` (100), at most
-   * the nodes. Default: `BETWEENNESS_SAMPLE_WORK` (4e9).
+   * the nodes. Default: `ANALYZE_BETWEENNESS_BUDGET` (1e9), a quarter of the library's `BETWEENNESS_SAMPLE_WORK`
+   * because `analyze` runs four sampled passes (people and organisations, unweighted and weighted).
    */
   betweennessBudget?: number;
   /** Pivots of the sampled estimate, overriding `betweennessBudget` (e.g. to reproduce a run). Default: null. */
@@ -110,6 +111,14 @@ export interface AnalyzeOptions {
   /** Runs the betweenness passes of `analyzeAsync` (e.g. worker threads); results are identical. Default: null (in thread). */
   betweennessRunner?: BetweennessRunner | null;
 }
+
+/**
+ * Sampled betweenness work of `analyze` per pass and thread (adjacency visits). Its four passes at this budget
+ * keep `mycorrhiza analyze` on the L bench file (96k people, 7.6M ties) under two minutes on two cores, with the
+ * stated error in the report (people ±37%, organisations ±7% for the top value there); raise it for a sharper
+ * estimate (`--betweenness-budget 4e9`: ±22% for people, four times the betweenness time).
+ */
+export const ANALYZE_BETWEENNESS_BUDGET = 1e9;
 
 export const ANALYZE_DEFAULTS: Readonly<Required<AnalyzeOptions>> = Object.freeze({
   asOf: null,
@@ -133,7 +142,7 @@ export const ANALYZE_DEFAULTS: Readonly<Required<AnalyzeOptions>> = Object.freez
   betweenness: 'auto',
   betweennessLimit: BETWEENNESS_DEFAULTS.exactMaxWork,
   betweennessMaxNodes: BETWEENNESS_DEFAULTS.exactMaxNodes,
-  betweennessBudget: BETWEENNESS_DEFAULTS.sampleWork,
+  betweennessBudget: ANALYZE_BETWEENNESS_BUDGET,
   betweennessPivots: null,
   betweennessRunner: null,
 });
@@ -492,6 +501,8 @@ function rowDates(model: AttendanceModel, proj: PersonProjection | OrganisationP
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+/** Dutch digit grouping (25.000), independent of the runtime's locale data. */
+const fmtNl = (n: number) => fmt(n).replace(/,/g, '.');
 
 /** Plain-language notes on what the size thresholds changed. */
 export function scaleNotes(s: AnalysisScale): LocalText[] {
@@ -521,7 +532,6 @@ export function scaleNotes(s: AnalysisScale): LocalText[] {
           : ` Opgegeven fout (relatieve standaardfout van de schatting): ${parts.join('; ')}; met ${fmt(b.pivots).replace(/,/g, '.')} bronnen ligt een werkelijke waarde in ongeveer ${cover}% van de gevallen binnen twee standaardfouten van de schatting.`;
       };
       const seed = b.seed === null ? '' : `, seed ${b.seed}`;
-      const fmtNl = (n: number) => fmt(n).replace(/,/g, '.');
       const asked = s.betweennessMode === 'sampled';
       const maxNodes = s.betweennessMaxNodes;
       const limitEn = maxNodes === undefined ? '' : ` (${fmt(maxNodes)} nodes or ${s.betweennessLimit.toExponential()} path-search steps)`;
@@ -534,17 +544,17 @@ export function scaleNotes(s: AnalysisScale): LocalText[] {
     if (l.communities === 'compact')
       notes.push({
         en: `Communities of ${en} come from the compact Louvain implementation (more than ${fmt(s.graphLimit)} ties).`,
-        nl: `Gemeenschappen van ${nl} komen uit de compacte Louvain-implementatie (meer dan ${fmt(s.graphLimit)} banden).`,
+        nl: `Gemeenschappen van ${nl} komen uit de compacte Louvain-implementatie (meer dan ${fmtNl(s.graphLimit)} banden).`,
       });
     if (l.graphTies === 'none')
       notes.push({
         en: `network.gexf and network.graphml leave out ${en} and their ${fmt(l.ties)} ties (more than ${fmt(s.graphLimit)}); all ties are in the CSV tables.`,
-        nl: `network.gexf en network.graphml laten ${nl} en hun ${fmt(l.ties)} banden weg (meer dan ${fmt(s.graphLimit)}); alle banden staan in de CSV-tabellen.`,
+        nl: `network.gexf en network.graphml laten ${nl} en hun ${fmtNl(l.ties)} banden weg (meer dan ${fmtNl(s.graphLimit)}); alle banden staan in de CSV-tabellen.`,
       });
     else if (l.graphTies === 'strongest')
       notes.push({
         en: `network.gexf and network.graphml hold the ${fmt(l.graphTieCount)} ${en === 'people' ? 'person' : 'organisation'} ties with most shared events out of ${fmt(l.ties)}; all ties are in the CSV tables.`,
-        nl: `network.gexf en network.graphml bevatten de ${fmt(l.graphTieCount)} banden met de meeste gedeelde activiteiten van de ${fmt(l.ties)}; alle banden staan in de CSV-tabellen.`,
+        nl: `network.gexf en network.graphml bevatten de ${fmtNl(l.graphTieCount)} banden met de meeste gedeelde activiteiten van de ${fmtNl(l.ties)}; alle banden staan in de CSV-tabellen.`,
       });
   }
   return notes;

@@ -2,7 +2,7 @@
  * The whole analysis (`analyze`) and its outputs: CSV tables, report.json, GEXF 1.3 with spells, GraphML and the
  * self-contained HTML report. Types that share a name with other modules are exported with an `Analysis` prefix.
  */
-export { analyze, analyzeAsync, scaleNotes, validateAnalyzeOptions, ANALYZE_BETWEENNESS, ANALYZE_DEFAULTS, type AnalyzeBetweenness, type AnalyzeOptions } from './analyze.js';
+export { analyze, analyzeAsync, scaleNotes, validateAnalyzeOptions, ANALYZE_BETWEENNESS, ANALYZE_BETWEENNESS_BUDGET, ANALYZE_DEFAULTS, type AnalyzeBetweenness, type AnalyzeOptions } from './analyze.js';
 export { compactNodeMeasures, type BetweennessInfo, type BetweennessRequest, type CompactMeasureOptions, type CompactMeasures } from './compact-measures.js';
 export { compactLouvain, modularityOf, type CompactLouvainOptions, type WeightedCsr } from './compact-louvain.js';
 export { jaccardAt, localBridgeAt, overlapAt, tieAt, tieDatesOf, tieRowAt, tieRows, tieTableCounts, tieTableOf, weightedAt, type TieTable } from './tie-table.js';

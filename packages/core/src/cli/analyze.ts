@@ -7,7 +7,7 @@
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
-import { analyzeAsync, ANALYZE_BETWEENNESS, type AnalyzeBetweenness, type AnalyzeOptions } from '../analysis/analyze.js';
+import { analyzeAsync, ANALYZE_BETWEENNESS, ANALYZE_BETWEENNESS_BUDGET, type AnalyzeBetweenness, type AnalyzeOptions } from '../analysis/analyze.js';
 import { BETWEENNESS_EXACT_MAX_NODES, BETWEENNESS_EXACT_MAX_WORK, BETWEENNESS_MIN_PIVOTS, BETWEENNESS_SAMPLE_WORK } from '../centrality/betweenness.js';
 import { scrubPersonNames } from '../analysis/safe.js';
 import { GROWTH_STEPS, type Analysis, type GrowthStep } from '../analysis/types.js';
@@ -62,7 +62,7 @@ const FLAGS: Record<string, FlagSpec> = {
   },
   'betweenness-max-nodes': { kind: 'string', help: `Switch point of auto betweenness, in nodes (default ${BETWEENNESS_EXACT_MAX_NODES}).` },
   'betweenness-limit': { kind: 'string', help: `Switch point of auto betweenness, in steps of one exact pass: nodes × 2 × ties (default ${BETWEENNESS_EXACT_MAX_WORK.toExponential()}).` },
-  'betweenness-budget': { kind: 'string', help: `Steps per thread of one sampled pass; pivots = budget × threads / (2 × ties), at least ${BETWEENNESS_MIN_PIVOTS} (default ${BETWEENNESS_SAMPLE_WORK.toExponential()}).` },
+  'betweenness-budget': { kind: 'string', help: `Steps per thread of one sampled pass; pivots = budget × threads / (2 × ties), at least ${BETWEENNESS_MIN_PIVOTS} (default ${ANALYZE_BETWEENNESS_BUDGET.toExponential()}; the library's default is ${BETWEENNESS_SAMPLE_WORK.toExponential()}).` },
   pivots: { kind: 'string', help: 'Sampled sources of the betweenness estimate, instead of the budget (e.g. to reproduce a run).' },
   threads: { kind: 'string', help: 'Worker threads for betweenness (default: all cores).' },
   ...READER_FLAGS,
