@@ -316,7 +316,7 @@ function* analysisSteps(inputModel: AttendanceModel, options?: AnalyzeOptions): 
   let growth: GrowthRow[] = [];
   if (dated && asOf !== null) {
     const series = growthSeries(model, { ...net, every: o.every, window: o.window });
-    growth = series.rows as unknown as GrowthRow[];
+    growth = series.rows;
   }
   progress('comparison');
   const comparison = dated && firstDate !== null && asOf !== null ? comparePeriodsOf(model, net, firstDate, asOf, o.compareMonths) : null;

@@ -5,6 +5,7 @@
 import type { BackboneModel, Correction, StrengthBasis } from '../network/types.js';
 import type { BetweennessInfo } from './compact-measures.js';
 import type { TieTable } from './tie-table.js';
+import type { GrowthRow as SeriesGrowthRow } from '../time/figures.js';
 
 export const GROWTH_STEPS = ['event', 'month', 'quarter'] as const;
 /** One growth row per event date, calendar month or quarter. */
@@ -120,28 +121,8 @@ export interface OrganisationTieRow extends TieRowBase {
   person_pairs: number;
 }
 
-/** One row of growth.csv: the cumulative network as of `date`. */
-export interface GrowthRow {
-  date: string;
-  events: number;
-  people: number;
-  organisations: number;
-  new_people: number;
-  new_organisations: number;
-  person_ties: number;
-  strong_person_ties: number;
-  organisation_ties: number;
-  strong_organisation_ties: number;
-  weak_organisation_ties: number;
-  fading_organisation_ties: number;
-  person_density: number;
-  organisation_density: number;
-  person_components: number;
-  organisation_components: number;
-  largest_organisation_component_share: number;
-  repeat_share: number;
-  [extra: string]: Cell;
-}
+/** One row of growth.csv: the growth series' row (`growthSeries`), written as it is. */
+export type GrowthRow = SeriesGrowthRow;
 
 /** Plain-language text in both report languages. */
 export interface LocalText {

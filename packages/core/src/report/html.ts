@@ -78,7 +78,7 @@ export function renderReportHtml(analysis: Analysis, options?: ReportHtmlOptions
   // 2. Growth
   if (analysis.growth.length > 0) {
     const g = analysis.growth;
-    const pick = (key: string) => g.map((r) => ({ date: r.date, value: Number(r[key] ?? 0) }));
+    const pick = (key: keyof (typeof g)[number]) => g.map((r) => ({ date: r.date, value: Number(r[key] ?? 0) }));
     const partners = lineChart(
       [
         { label: t('organisations'), color: PALETTE.organisations, values: pick('organisations') },
