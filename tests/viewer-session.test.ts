@@ -93,6 +93,8 @@ describe('a viewer session', () => {
     await page.click('[data-testid="play"]');
     await page.waitForTimeout(1_200);
     await page.keyboard.press('Space');
+    // Space pauses; wait for it, or a still-running play would move on past the step set next.
+    await page.waitForFunction(() => !(globalThis as any).mycorrhizaViewer.store.getState().playing, null, { timeout: 10_000 });
     await dispatch(page, { type: 'setStep', step: 86 });
 
     // Click the first attention row: its details open beside the map.

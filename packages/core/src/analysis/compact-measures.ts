@@ -13,7 +13,7 @@ import Graph from 'graphology';
 import type { BetweennessArrays, BetweennessValuesOptions } from '../centrality/betweenness.js';
 import { csrFromProjection, type ProjectionCsr } from '../centrality/compact-projection.js';
 import { coreNumberValues } from '../centrality/core-number.js';
-import { structuralHoles } from '../centrality/structural-holes.js';
+import { nodeStrengths, structuralHoles } from '../centrality/structural-holes.js';
 import { communities } from '../community/louvain.js';
 import { createRng } from '../community/rng.js';
 import type { Projection } from '../network/project.js';
@@ -145,15 +145,7 @@ export function triangleMeasures(adj: { start: Int32Array; neighbour: Int32Array
   const n = start.length - 1;
   const ties = tieWeight.length;
   const weight = entryWeight ?? entryWeights(adj, tieWeight);
-  const sum = new Float64Array(n);
-  const max = new Float64Array(n);
-  for (let v = 0; v < n; v++) {
-    for (let x = start[v]!, end = start[v + 1]!; x < end; x++) {
-      const w = weight[x]!;
-      sum[v]! += w;
-      if (w > max[v]!) max[v] = w;
-    }
-  }
+  const { sum, max } = nodeStrengths(start, weight);
   const invSum = Float64Array.from(sum, (s) => (s > 0 ? 1 / s : 0));
   const invMax = Float64Array.from(max, (m) => (m > 0 ? 1 / m : 0));
   // u ranks below v when its degree is lower (ties broken by index); out-lists keep the higher-ranked neighbours.

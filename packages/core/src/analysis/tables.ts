@@ -7,6 +7,7 @@ import { projectOrganisations, projectPersons } from '../network/project.js';
 import type { ResolvedNetworkOptions } from '../network/options.js';
 import { selectRows } from '../network/selection.js';
 import type { AttendanceModel } from '../types.js';
+import { tieDatesOf } from './tie-table.js';
 import type { EventRow, OrganisationRow, SectorShare, Snapshot } from './types.js';
 
 /** One row per event of the window: size, newcomers and whether it creates ties. */
@@ -83,20 +84,7 @@ export function sectorShares(organisations: readonly OrganisationRow[]): SectorS
  */
 export function tieDateIndex(model: AttendanceModel, r: ResolvedNetworkOptions, level: 'person' | 'organisation'): Map<string, string[]> {
   const proj = level === 'person' ? projectPersons(model, r) : projectOrganisations(model, r);
-  const inc = proj.incidence;
-  const dates: string[][] = Array.from({ length: proj.length }, () => []);
-  for (let k = 0; k < inc.eventCount; k++) {
-    if (!inc.ties[k]) continue;
-    const date = model.events[inc.eventFrom + k]!.date;
-    if (date === null) continue;
-    const s = inc.start[k]!, end = inc.start[k + 1]!;
-    for (let x = s; x < end; x++) {
-      for (let y = x + 1; y < end; y++) {
-        const t = proj.find(inc.members[x]!, inc.members[y]!);
-        if (t >= 0) dates[t]!.push(date);
-      }
-    }
-  }
+  const dates = tieDatesOf(model, proj);
   const ids = level === 'person' ? model.people : model.organisations;
   const out = new Map<string, string[]>();
   for (let t = 0; t < proj.length; t++) out.set(`${ids[proj.src[t]!]!.id}--${ids[proj.tgt[t]!]!.id}`, dates[t]!);

@@ -30,14 +30,9 @@ export function validateStructuralHoleOptions(o: Required<StructuralHoleOptions>
     throw new InvalidOptionError(who, 'nodeAttribute', o.nodeAttribute, 'a non-empty attribute name');
 }
 
-/**
- * Burt's constraint and effective size in one scan (p_ij = w_ij / Σ_k w_ik; effective size relative to the
- * alter's strongest tie): for each node i and neighbour j, the neighbours q of j that are also i's.
- * Cost Σ_j deg(j)² for both measures together.
- */
-export function structuralHoles(c: { start: Int32Array; neighbour: Int32Array; weight: Float64Array }): { constraint: Float64Array; effectiveSize: Float64Array } {
-  const n = c.start.length - 1;
-  const { start, neighbour, weight } = c;
+/** Sum and maximum of the entry weights of every node of a CSR (Burt's p_ij and m_jq denominators). */
+export function nodeStrengths(start: Int32Array, weight: Float64Array): { sum: Float64Array; max: Float64Array } {
+  const n = start.length - 1;
   const sum = new Float64Array(n);
   const max = new Float64Array(n);
   for (let v = 0; v < n; v++) {
@@ -47,6 +42,18 @@ export function structuralHoles(c: { start: Int32Array; neighbour: Int32Array; w
       if (w > max[v]!) max[v] = w;
     }
   }
+  return { sum, max };
+}
+
+/**
+ * Burt's constraint and effective size in one scan (p_ij = w_ij / Σ_k w_ik; effective size relative to the
+ * alter's strongest tie): for each node i and neighbour j, the neighbours q of j that are also i's.
+ * Cost Σ_j deg(j)² for both measures together.
+ */
+export function structuralHoles(c: { start: Int32Array; neighbour: Int32Array; weight: Float64Array }): { constraint: Float64Array; effectiveSize: Float64Array } {
+  const n = c.start.length - 1;
+  const { start, neighbour, weight } = c;
+  const { sum, max } = nodeStrengths(start, weight);
   const constraint = new Float64Array(n);
   const effectiveSize = new Float64Array(n);
   const pi = new Float64Array(n);
