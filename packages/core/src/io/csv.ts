@@ -48,6 +48,8 @@ export interface CsvRecord {
   end: number;
   /** Set when the record is broken: its first physical line only is given in `cells[0]`. */
   broken?: 'quote' | 'too-long';
+  /** Span mode only (`createCsvCursor(..., true)`): the record's cell count, its cells being spans (see `CsvSpanCursor`). */
+  spans?: number;
 }
 
 const CHUNK_CHARS = 1 << 16;
@@ -72,8 +74,24 @@ export interface CsvCursor {
   next(): CsvRecord | null;
 }
 
+/**
+ * A cursor in span mode: a record split by the fast path comes with `spans` set and `cells` empty; its cells are
+ * `text.slice(spanStart[k], spanEnd[k])` for k < `spans`, except where `spanStart[k]` is -1 (a quoted cell with
+ * doubled quotes inside): that cell's text is `spanCells[k]`. The arrays, and the record object of span records,
+ * are refilled by each `next()`. Records
+ * papaparse reads (and broken ones) come as usual, with `cells`. Same records, indexes and ends as `next()` in
+ * the plain mode.
+ */
+export interface CsvSpanCursor extends CsvCursor {
+  readonly spanStart: Int32Array;
+  readonly spanEnd: Int32Array;
+  readonly spanCells: string[];
+}
+
 /** The records of `csvRecords` one `next()` call at a time (no generator per record: the readers' hot path). */
-export function createCsvCursor(text: string, delimiter: string, newline: string, chunkChars = CHUNK_CHARS): CsvCursor {
+export function createCsvCursor(text: string, delimiter: string, newline: string, chunkChars?: number): CsvCursor;
+export function createCsvCursor(text: string, delimiter: string, newline: string, chunkChars: number | undefined, spanMode: true): CsvSpanCursor;
+export function createCsvCursor(text: string, delimiter: string, newline: string, chunkChars = CHUNK_CHARS, spanMode = false): CsvCursor | CsvSpanCursor {
   const CHUNK = Math.max(1, Math.floor(chunkChars));
   let pos = 0;
   let index = 0;
@@ -123,28 +141,51 @@ export function createCsvCursor(text: string, delimiter: string, newline: string
   let fastEnd = 0;
   let fastBreak = false;
   let prevCells: readonly string[] = [];
+  // Span mode: cell bounds instead of cell strings (grown as needed; `spanCount` cells in the last record).
+  let spanStart = new Int32Array(64);
+  let spanEnd = new Int32Array(64);
+  const spanCells: string[] = [];
+  let spanCount = 0;
+  const SPANNED: string[] = [];
+  const spanRecord: CsvRecord = { cells: SPANNED, index: 0, end: 0, spans: 0 };
+  const pushSpan = (s: number, e: number): void => {
+    if (spanCount === spanStart.length) {
+      const s2 = new Int32Array(spanCount * 2); s2.set(spanStart); spanStart = s2;
+      const e2 = new Int32Array(spanCount * 2); e2.set(spanEnd); spanEnd = e2;
+    }
+    spanStart[spanCount] = s;
+    spanEnd[spanCount++] = e;
+  };
   /** The cells of the simple record at `start` (ending within `CHUNK` characters), or null to use papaparse. */
   const fastRecord = (start: number): string[] | null => {
     const limit = start + CHUNK;
-    const cells: string[] = [];
+    const cells: string[] = spanMode ? SPANNED : [];
+    spanCount = 0;
     let i = start;
     for (;;) {
       if (i < n && text.charCodeAt(i) === QUOTE) {
         let j = i + 1;
         let value = '';
+        let doubled = false;
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0 || q >= limit) return null;
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(j, q + 1);
             j = q + 2;
+            doubled = true;
             continue;
           }
-          value += text.slice(j, q);
+          if (spanMode && !doubled) pushSpan(i + 1, q);
+          else value += text.slice(j, q);
           j = q + 1;
           break;
         }
-        cells.push(value);
+        if (!spanMode) cells.push(value);
+        else if (doubled) {
+          spanCells[spanCount] = value;
+          pushSpan(-1, -1);
+        }
         if (j === n) {
           fastEnd = n;
           fastBreak = false;
@@ -168,10 +209,13 @@ export function createCsvCursor(text: string, delimiter: string, newline: string
       if (i < quoteFrom || (nextQuote !== -1 && nextQuote < i)) nextQuote = text.indexOf('"', (quoteFrom = i));
       if (nextQuote >= 0 && nextQuote < cellEnd) return null;
       if (cellEnd >= limit) return null;
-      // A cell equal to the same cell of the previous record (an event, a date, a sector repeated on
-      // consecutive rows) reuses that string: no new string, and equal strings downstream are the same one.
-      const prev = prevCells[cells.length];
-      cells.push(prev !== undefined && prev.length === cellEnd - i && text.startsWith(prev, i) ? prev : text.slice(i, cellEnd));
+      if (spanMode) pushSpan(i, cellEnd);
+      else {
+        // A cell equal to the same cell of the previous record (an event, a date, a sector repeated on
+        // consecutive rows) reuses that string: no new string, and equal strings downstream are the same one.
+        const prev = prevCells[cells.length];
+        cells.push(prev !== undefined && prev.length === cellEnd - i && text.startsWith(prev, i) ? prev : text.slice(i, cellEnd));
+      }
       if (cellEnd !== lineEnd) {
         i = cellEnd + dl;
         continue;
@@ -211,7 +255,14 @@ export function createCsvCursor(text: string, delimiter: string, newline: string
           } else {
             pos = fastEnd;
             skip++;
-            const rec: CsvRecord = { cells, index: index++, end: pos };
+            let rec: CsvRecord;
+            if (spanMode) {
+              // One record object for every span record: the reader reads it before the next call.
+              rec = spanRecord;
+              rec.index = index++;
+              rec.end = pos;
+              rec.spans = spanCount;
+            } else rec = { cells, index: index++, end: pos };
             // papaparse gives one empty record after a line break that ends the text.
             if (pos === n && fastBreak) pending.push({ cells: [''], index: index++, end: n });
             return rec;
@@ -276,7 +327,17 @@ export function createCsvCursor(text: string, delimiter: string, newline: string
     }
     return pending.length > pendingAt ? pending[pendingAt++]! : null;
   };
-  return { next };
+  if (!spanMode) return { next };
+  return {
+    next,
+    get spanStart() {
+      return spanStart;
+    },
+    get spanEnd() {
+      return spanEnd;
+    },
+    spanCells,
+  };
 }
 
 /**
@@ -287,6 +348,21 @@ export function createCsvCursor(text: string, delimiter: string, newline: string
  * (A broken record longer than the window margin is cut where the window ends.)
  */
 export function* csvRecordsFromPieces(pieces: Iterable<string>, delimiter: string, newline: string, chunkChars = CHUNK_CHARS, rowChars: number = READ_LIMITS.maxRowChars): Generator<CsvRecord> {
+  const cursor = createPiecesCursor(pieces, delimiter, newline, chunkChars, rowChars, false);
+  for (let rec = cursor.next(); rec !== null; rec = cursor.next()) yield rec;
+}
+
+/**
+ * `csvRecordsFromPieces` one `next()` call at a time. `text` is the window the last record was read from and
+ * `cursor` the record cursor over it (in span mode, a `CsvSpanCursor`: a span record's cells are spans of `text`).
+ */
+export interface PiecesCursor {
+  next(): CsvRecord | null;
+  readonly text: string;
+  readonly cursor: CsvCursor;
+}
+
+export function createPiecesCursor(pieces: Iterable<string>, delimiter: string, newline: string, chunkChars = CHUNK_CHARS, rowChars: number = READ_LIMITS.maxRowChars, spanMode = false): PiecesCursor {
   const it = pieces[Symbol.iterator]();
   const margin = rowChars + 2 * Math.max(1, Math.floor(chunkChars));
   const want = 3 * margin;
@@ -294,30 +370,58 @@ export function* csvRecordsFromPieces(pieces: Iterable<string>, delimiter: strin
   let base = 0;
   let eof = false;
   let index = 0;
-  for (;;) {
-    while (!eof && buf.length < want) {
-      const r = it.next();
-      if (r.done) eof = true;
-      else buf += r.value;
+  // The window's cursor (null: move the window on first), its safe end, and what was read from it.
+  let cursor: CsvCursor | null = null;
+  let safe = 0;
+  let consumed = 0;
+  let count = 0;
+  let done = false;
+  const next = (): CsvRecord | null => {
+    while (!done) {
+      if (cursor === null) {
+        while (!eof && buf.length < want) {
+          const r = it.next();
+          if (r.done) eof = true;
+          else buf += r.value;
+        }
+        if (buf.length === 0) {
+          done = true;
+          return null;
+        }
+        safe = eof ? buf.length : buf.length - margin;
+        consumed = 0;
+        count = 0;
+        cursor = spanMode ? createCsvCursor(buf, delimiter, newline, chunkChars, true) : createCsvCursor(buf, delimiter, newline, chunkChars);
+      }
+      const rec = cursor.next();
+      if (rec !== null && (eof || rec.end <= safe)) {
+        consumed = rec.end;
+        count++;
+        // The cursor keeps its own counters: its records can be moved to file positions in place.
+        rec.index += index;
+        rec.end += base;
+        return rec;
+      }
+      if (eof) {
+        done = true;
+        return null;
+      }
+      // No record ends in the safe part (it cannot happen with the margin above): move on to avoid a loop.
+      if (count === 0) consumed = safe;
+      index += count;
+      base += consumed;
+      buf = buf.slice(consumed);
+      cursor = null;
     }
-    if (buf.length === 0) return;
-    const safe = eof ? buf.length : buf.length - margin;
-    let consumed = 0;
-    let count = 0;
-    const cursor = createCsvCursor(buf, delimiter, newline, chunkChars);
-    for (let rec = cursor.next(); rec !== null; rec = cursor.next()) {
-      if (!eof && rec.end > safe) break;
-      yield { ...rec, index: index + rec.index, end: base + rec.end };
-      consumed = rec.end;
-      count++;
-    }
-    if (eof) return;
-    if (count === 0) {
-      // No record ends in the safe part (it cannot happen with the margin above); move on to avoid a loop.
-      consumed = safe;
-    }
-    index += count;
-    base += consumed;
-    buf = buf.slice(consumed);
-  }
+    return null;
+  };
+  return {
+    next,
+    get text() {
+      return buf;
+    },
+    get cursor() {
+      return cursor!;
+    },
+  };
 }

@@ -88,40 +88,39 @@ export interface PairIds {
 
 /** A fresh `PairIds`. */
 export function createPairIds(): PairIds {
+  // Per slot: a, b and the id (-1: empty), side by side so that a probe touches one cache line.
   let cap = 1 << 10;
-  let keys = new Int32Array(cap * 2);
-  let ids = new Int32Array(cap).fill(-1);
+  let slots = new Int32Array(cap * 3).fill(-1);
   let size = 0;
   const slot = (a: number, b: number): number => {
     const mask = cap - 1;
     let i = mix(a, b) & mask;
-    while (ids[i] !== -1 && (keys[2 * i] !== a || keys[2 * i + 1] !== b)) i = (i + 1) & mask;
+    while (slots[3 * i + 2] !== -1 && (slots[3 * i] !== a || slots[3 * i + 1] !== b)) i = (i + 1) & mask;
     return i;
   };
   return {
     get(a, b) {
-      return ids[slot(a, b)]!;
+      return slots[3 * slot(a, b) + 2]!;
     },
     add(a, b) {
       let i = slot(a, b);
-      if (ids[i] !== -1) return ids[i]!;
+      if (slots[3 * i + 2] !== -1) return slots[3 * i + 2]!;
       if (2 * (size + 1) > cap) {
-        const k0 = keys, i0 = ids, c0 = cap;
+        const old = slots, c0 = cap;
         cap *= 2;
-        keys = new Int32Array(cap * 2);
-        ids = new Int32Array(cap).fill(-1);
+        slots = new Int32Array(cap * 3).fill(-1);
         for (let j = 0; j < c0; j++) {
-          if (i0[j] === -1) continue;
-          const s = slot(k0[2 * j]!, k0[2 * j + 1]!);
-          keys[2 * s] = k0[2 * j]!;
-          keys[2 * s + 1] = k0[2 * j + 1]!;
-          ids[s] = i0[j]!;
+          if (old[3 * j + 2] === -1) continue;
+          const s = slot(old[3 * j]!, old[3 * j + 1]!);
+          slots[3 * s] = old[3 * j]!;
+          slots[3 * s + 1] = old[3 * j + 1]!;
+          slots[3 * s + 2] = old[3 * j + 2]!;
         }
         i = slot(a, b);
       }
-      keys[2 * i] = a;
-      keys[2 * i + 1] = b;
-      ids[i] = size;
+      slots[3 * i] = a;
+      slots[3 * i + 1] = b;
+      slots[3 * i + 2] = size;
       return size++;
     },
     get size() {

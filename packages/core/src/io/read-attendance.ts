@@ -3,177 +3,33 @@
  * validation report (PRODUCT.md §1). Rows stream into `createModelBuilder` one by one: only the builder's
  * distinct people, organisations, events and attendances are kept, never the parsed rows of a whole file.
  * Every row is either used (possibly with warnings) or rejected with at least one error; nothing is dropped silently.
- * Per row, no key string is built: duplicates are found by a fingerprint computed part by part, and person-days by
- * the builder's integer ids, in typed hash tables (io/int-tables.ts).
+ * Per row, no key string is built: repeated attendances and person-days are kept by the builder's integer ids in
+ * typed tables (io/row-bookkeeping.ts), and plain CSV rows take a fast path that works per distinct cell value
+ * (io/fast-rows.ts).
  */
 import { createModelBuilder } from '../model/build-model.js';
 import { detach } from '../model/detach.js';
-import { nameKey } from '../model/identity.js';
-import type { AttendanceModel, AttendanceRecord, Field } from '../types.js';
+import type { AttendanceModel, Field } from '../types.js';
 import { createAliasResolver, readAliasFile, type AliasResolver } from './aliases.js';
-import { createNumberTable, createPairIds } from './int-tables.js';
+import { createFastRows } from './fast-rows.js';
+import { createNameKeys, createPersonDays, createRowRefs, duplicateRowIssue, twoEventsIssue } from './row-bookkeeping.js';
 import { detectMapping, normaliseHeader, resolveMapOverrides } from './headers.js';
 import { findNearDuplicates } from './near-duplicates.js';
 import { resolveReadOptions, type ReadOptions, type ResolvedReadOptions } from './options.js';
 import { createReportCollector, makeIssue } from './report.js';
 import { createRowReader } from './row.js';
 import { readEventsTable, readOrganisationsTable, type EventEntry, type OrganisationEntry, type SideTable } from './side-tables.js';
-import { columnLabel, parseTable, type TableCell } from './table.js';
+import { columnLabel, parseTable, SPAN_END, SPAN_ROW, type SpanRows, type TableCell, type TableRow } from './table.js';
 import { cellText } from './values.js';
 import type { FileMapping, InputFile, ReadResult, Suggestion } from './types.js';
 
-/**
- * FNV-1a, two 32-bit lanes folded to a 53-bit number: a compact fingerprint of an attendance for messages.
- * The fingerprint of `a + b + ...` is computed part by part (`fnvStart`, `fnvFeed`..., `fnvEnd`) without
- * building the joined string; `fnvFeedLower(p)` feeds `p.toLowerCase()`, lowering ASCII letters on the fly.
- */
-let fnv1 = 0, fnv2 = 0;
-function fnvStart(): void {
-  fnv1 = 0x811c9dc5;
-  fnv2 = 0x01000193 ^ 0x5bd1e995;
-}
-function fnvFeed(text: string): void {
-  let h1 = fnv1, h2 = fnv2;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  fnv1 = h1;
-  fnv2 = h2;
-}
-function fnvFeedChar(c: number): void {
-  fnv1 = Math.imul(fnv1 ^ c, 0x01000193);
-  fnv2 = Math.imul(fnv2 ^ c, 0x5bd1e995);
-}
-function fnvFeedLower(text: string): void {
-  let h1 = fnv1, h2 = fnv2;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) {
-      // Case mapping beyond ASCII depends on context (final sigma) and can change the length: the real thing.
-      fnvFeed(text.toLowerCase());
-      return;
-    }
-    if (c >= 65 && c <= 90) c += 32;
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  fnv1 = h1;
-  fnv2 = h2;
-}
-function fnvEnd(): number {
-  return (fnv1 >>> 0) * 0x200000 + ((fnv2 >>> 0) & 0x1fffff);
-}
-
-/**
- * A cheap key of a record for finding the row a duplicate repeats (the builder decides what is a duplicate;
- * this key only has to find the earlier row in the usual case of identical spelling): the fingerprint of
- * event, date, person (or e-mail) and organisation, lower-cased and joined by U+0001.
- */
-function attendancePrint(r: AttendanceRecord, personKey: ResolvedReadOptions['personKey']): number {
-  fnvStart();
-  fnvFeedLower(r.event);
-  fnvFeedChar(1);
-  fnvFeed(r.date ?? '');
-  fnvFeedChar(1);
-  if (personKey === 'email' && r.email && r.person) {
-    fnvFeed('email:');
-    fnvFeed(r.email);
-  } else fnvFeedLower(r.person ?? '');
-  fnvFeedChar(1);
-  fnvFeedLower(r.organisation ?? '');
-  return fnvEnd();
-}
-
-/** `nameKey` with a cache by raw spelling (names repeat on many rows; the Unicode folding is the costly part). */
-function createNameKeys(): (name: string) => string {
-  const cache = new Map<string, string>();
-  return (name: string): string => {
-    let key = cache.get(name);
-    if (key === undefined) cache.set(detach(name), (key = detach(nameKey(name))));
-    return key;
-  };
-}
-
-/** The identity of a record's person, as the builder keys it (name, name + organisation, or e-mail). */
-function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], keyOf: (name: string) => string = nameKey): string {
-  if (personKey === 'email' && r.email) return 'email:' + r.email.trim().toLowerCase();
-  const key = keyOf(r.person ?? '');
-  return personKey === 'name+organisation' ? key + '\u0000' + (r.organisation ? keyOf(r.organisation) : '') : key;
-}
-
-/**
- * Person-days seen so far, to warn when one person is at two different events on one day (a typo in an event
- * or a date, or a morning and an afternoon session). People and events come as the builder's draft ids (one per
- * identity), days as small ids, and the payload lives in typed arrays, so the cost is a few bytes per distinct
- * person-day, not per row, and no string is built or hashed per row.
- */
-function createPersonDays(keyOf: (name: string) => string) {
-  const slots = createPairIds();
-  const dayIds = new Map<string, number>();
-  let lastDate: string | null = null;
-  let lastDay = -1;
-  // Events by identity key (name only: the day is the same on one person-day), with their first spelling.
-  const keyIds = new Map<string, number>();
-  const names: string[] = [];
-  let eventKey = new Int32Array(1024).fill(-1);
-  let events = new Int32Array(1024);
-  let refs = new Float64Array(1024);
-  let warned = new Uint8Array(1024);
-  // A person without a builder id (not expected: the builder identifies every named person) by identity text.
-  const others = new Map<string, number>();
-  return {
-    /**
-     * The earlier row (file index × 2^32 + row) and event name of another event on this person-day, or null.
-     * Gives each person-day once. `person` and `event` are the builder's draft ids of the record `r`.
-     */
-    check(person: number, event: number, r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], ref: number): { ref: number; event: string } | null {
-      if (person < 0) {
-        const id = personIdentity(r, personKey, keyOf);
-        let o = others.get(id);
-        if (o === undefined) others.set(id, (o = -2 - others.size));
-        person = o;
-      }
-      const date = r.date!;
-      // Consecutive rows usually share their date (often the very same string, from the reader's date cache).
-      let day = date === lastDate ? lastDay : dayIds.get(date);
-      if (day === undefined) dayIds.set(detach(date), (day = dayIds.size));
-      lastDate = date;
-      lastDay = day;
-      if (event >= eventKey.length) {
-        const k2 = new Int32Array(Math.max(2 * eventKey.length, event + 1)).fill(-1);
-        k2.set(eventKey);
-        eventKey = k2;
-      }
-      let ev = eventKey[event]!;
-      if (ev === -1) {
-        const key = keyOf(r.event);
-        let id = keyIds.get(key);
-        if (id === undefined) {
-          keyIds.set(key, (id = names.length));
-          names.push(detach(r.event));
-        }
-        eventKey[event] = ev = id;
-      }
-      const n = slots.size;
-      const slot = slots.add(person, day);
-      if (slot === n) {
-        // A new person-day.
-        if (n === events.length) {
-          const e2 = new Int32Array(n * 2); e2.set(events); events = e2;
-          const r2 = new Float64Array(n * 2); r2.set(refs); refs = r2;
-          const w2 = new Uint8Array(n * 2); w2.set(warned); warned = w2;
-        }
-        events[n] = ev;
-        refs[n] = ref;
-        return null;
-      }
-      if (events[slot] === ev || refs[slot] === ref || warned[slot]) return null;
-      warned[slot] = 1;
-      return { ref: refs[slot]!, event: names[events[slot]!] ?? '' };
-    },
-  };
+/** The cells of the current span row of `rows` as strings. */
+function spanCells(rows: SpanRows): string[] {
+  const { text, count } = rows;
+  const { spanStart, spanEnd, spanCells: strings } = rows.cursor;
+  const cells = new Array<string>(count);
+  for (let k = 0; k < count; k++) cells[k] = spanStart[k]! < 0 ? strings[k]! : text.slice(spanStart[k]!, spanEnd[k]!);
+  return cells;
 }
 
 /**
@@ -204,11 +60,13 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
   const progress = opts.onProgress;
   const counts = { rows: 0, used: 0, rejected: 0 };
   const mappings: FileMapping[] = [];
-  const firstRow = createNumberTable();
+  const rowRefs = createRowRefs();
   // The builder's draft person and event ids of the records of the current row.
   let rowPeople = new Int32Array(16);
   let rowEvents = new Int32Array(16);
+  let rowAttendance = new Int32Array(16);
   const keyOf = createNameKeys();
+  const fileNames = files.map((f) => f.name);
   const personDays = createPersonDays(keyOf);
   const usedOverrides = new Set<string>();
   const overrides = resolveMapOverrides(opts.map);
@@ -270,52 +128,74 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
     const ctx = { table, columns, options: opts, aliases, organisations, events, undated, dateCache: new Map() };
     // Outcomes are read at once and no record is kept (the builder copies what it needs): reuse them.
     const readRow = createRowReader(ctx, { reuse: true });
-    let n = 0;
-    const rowsBefore = counts.rows;
-    for (const row of table.rows) {
-      n++;
-      counts.rows++;
-      if (samplesMissing > 0 && !row.broken) sample(row.cells);
+    const personColumn = columns.person ? columnLabel(table.headers, columns.person[0]!) : null;
+    /** A row by the general reader (after counting it and taking samples). */
+    const generalRow = (row: TableRow): void => {
       const outcome = readRow(row);
       for (const w of outcome.warnings) report.warning(w);
       if (outcome.errors.length) {
         for (const e of outcome.errors) report.error(e);
         counts.rejected++;
-      } else {
-        let added = 0;
-        const records = outcome.records;
-        if (records.length > rowPeople.length) {
-          rowPeople = new Int32Array(2 * records.length);
-          rowEvents = new Int32Array(2 * records.length);
-        }
-        for (let k = 0; k < records.length; k++) {
-          if (builder.add(records[k]!)) added++;
-          rowPeople[k] = builder.last.person;
-          rowEvents[k] = builder.last.event;
-        }
-        counts.used++;
-        const fp = attendancePrint(outcome.records[0]!, opts.personKey);
-        if (added === 0) {
-          const ref = firstRow.get(fp);
-          const where = ref === undefined ? 'an earlier row' : `row ${ref % 0x100000000}${Math.floor(ref / 0x100000000) !== fi ? ` of ${files[Math.floor(ref / 0x100000000)]!.name}` : ''}`;
-          report.warning(makeIssue(file.name, row.row, null, null, 'duplicate-row', `this row repeats the attendance of ${where} (same event, date, person and organisation); it is counted once.`, 'Remove the repeated row, or correct it if it was meant to be someone or something else.'));
-        } else firstRow.setIfAbsent(fp, fi * 0x100000000 + row.row);
-        if (added > 0) {
-          const ref = fi * 0x100000000 + row.row;
-          for (let k = 0; k < records.length; k++) {
-            const r = records[k]!;
-            if (r.person == null || r.date == null) continue;
-            const earlier = personDays.check(rowPeople[k]!, rowEvents[k]!, r, opts.personKey, ref);
-            if (!earlier) continue;
-            const other = earlier.event;
-            const ef = Math.floor(earlier.ref / 0x100000000);
-            const where = `row ${earlier.ref % 0x100000000}${ef !== fi ? ` of ${files[ef]!.name}` : ''}`;
-            const personColumn = columns.person ? columnLabel(table.headers, columns.person[0]!) : null;
-            report.warning(makeIssue(file.name, row.row, personColumn, r.person, 'two-events-one-day', `this person is also at ${other ? `"${other}"` : 'another event'} on ${r.date} (${where}): two different events on one day.`, 'If both are right (a morning and an afternoon session, say), nothing to do; otherwise correct the event or the date on one of the two rows.'));
-          }
-        }
+        return;
       }
-      if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * sizeOf(file)), total);
+      let added = 0;
+      const records = outcome.records;
+      if (records.length > rowPeople.length) {
+        rowPeople = new Int32Array(2 * records.length);
+        rowEvents = new Int32Array(2 * records.length);
+        rowAttendance = new Int32Array(2 * records.length);
+      }
+      for (let k = 0; k < records.length; k++) {
+        if (builder.add(records[k]!)) {
+          added++;
+          rowRefs.set(builder.last.attendance, fi * 0x100000000 + row.row);
+        }
+        rowPeople[k] = builder.last.person;
+        rowEvents[k] = builder.last.event;
+        rowAttendance[k] = builder.last.attendance;
+      }
+      counts.used++;
+      if (added === 0) {
+        // The first record's attendance was added by an earlier row.
+        report.warning(duplicateRowIssue(file.name, row.row, rowRefs.get(rowAttendance[0]!), fi, fileNames));
+        return;
+      }
+      const ref = fi * 0x100000000 + row.row;
+      for (let k = 0; k < records.length; k++) {
+        const r = records[k]!;
+        if (r.person == null || r.date == null) continue;
+        const earlier = personDays.check(rowPeople[k]!, rowEvents[k]!, r, opts.personKey, ref);
+        if (earlier) report.warning(twoEventsIssue(file.name, row.row, personColumn, r, earlier, fi, fileNames));
+      }
+    };
+    let n = 0;
+    const rowsBefore = counts.rows;
+    const fast = createFastRows({ table, columns, options: opts, resolving: aliases !== null || organisations !== null || events !== null, builder, report, rowRefs, personDays, fileIndex: fi, fileNames });
+    if (fast) {
+      // Regular rows by the fast path, the others (and papaparse's records) by the general reader.
+      const rows = table.spanRows!();
+      for (let kind = rows.next(); kind !== SPAN_END; kind = rows.next()) {
+        n++;
+        counts.rows++;
+        if (kind === SPAN_ROW) {
+          if (samplesMissing > 0) sample(spanCells(rows));
+          if (fast.row(rows)) counts.used++;
+          else generalRow({ row: rows.row, cells: spanCells(rows), progress: rows.progress });
+        } else {
+          const row = rows.tableRow!;
+          if (samplesMissing > 0 && !row.broken) sample(row.cells);
+          generalRow(row);
+        }
+        if ((n & 1023) === 0) progress?.(doneBefore + Math.round(rows.progress * sizeOf(file)), total);
+      }
+    } else {
+      for (const row of table.rows) {
+        n++;
+        counts.rows++;
+        if (samplesMissing > 0 && !row.broken) sample(row.cells);
+        generalRow(row);
+        if ((n & 1023) === 0) progress?.(doneBefore + Math.round(row.progress * sizeOf(file)), total);
+      }
     }
     if (counts.rows === rowsBefore)
       report.warnOnce(makeIssue(file.name, null, null, null, 'empty-file', 'the file has a header but no data rows.', 'Check that you chose the right file (or sheet, with --sheet).'));

@@ -40,10 +40,10 @@ export interface RowOutcome {
 const firstValue = (c: TableCell | undefined): CellValue => (Array.isArray(c) ? ((c as readonly CellValue[])[0] ?? null) : ((c as CellValue | undefined) ?? null));
 
 /** Text fields checked for formula-like cells. */
-const FORMULA_FIELDS: readonly Field[] = ['event', 'person', 'organisation', 'sector', 'region', 'event_type', 'role'];
+export const FORMULA_FIELDS: readonly Field[] = ['event', 'person', 'organisation', 'sector', 'region', 'event_type', 'role'];
 
 /** `text.toLowerCase() === lower`, without lower-casing a copy when `text` is ASCII. */
-function equalsLower(text: string, lower: string): boolean {
+export function equalsLower(text: string, lower: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
@@ -81,7 +81,7 @@ function otherDelimiter(cells: readonly TableCell[], width: number, delimiter: s
 }
 
 /** `text.trimStart().startsWith('=')`, without the copy when the text starts with a visible ASCII character. */
-function startsWithEquals(text: string): boolean {
+export function startsWithEquals(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c > 32 && c < 127) return c === 61;
   return text.trimStart().startsWith('=');

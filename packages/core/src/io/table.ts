@@ -5,7 +5,7 @@
  * XLSX sheets and JSON arrays are held in memory as their parsers return them (hence READ_LIMITS on bytes).
  */
 import { detach } from '../model/detach.js';
-import { createCsvCursor, csvRecords, csvRecordsFromPieces, detectDelimiter, detectNewline } from './csv.js';
+import { createCsvCursor, createPiecesCursor, csvRecords, csvRecordsFromPieces, detectDelimiter, detectNewline, type CsvCursor, type CsvRecord, type CsvSpanCursor } from './csv.js';
 import { decodeText, decodeWindows1252, extensionOf, looksBinary, sniffBytes, utf8Evidence } from './decode.js';
 import { READ_LIMITS } from './limits.js';
 import type { CellValue, InputFile, Issue, IssueCode, TableFormat } from './types.js';
@@ -53,6 +53,84 @@ export interface ParsedTable {
   errors: Issue[];
   /** Whole-file remarks (the file is still read). */
   warnings: Issue[];
+  /**
+   * CSV only: the same data rows as `rows`, with the cells of plain records as spans over the decoded text (see
+   * `SpanRows`), for readers that intern cell values without cutting a string per cell.
+   */
+  spanRows?: () => SpanRows;
+}
+
+/**
+ * A pull reader of a CSV table's data rows in span mode. `next()` moves to the next data row (empty rows and the
+ * header skipped, as in `rows`) and says how it comes: `SPAN_ROW` (cells as spans: `cursor.spanStart/spanEnd`
+ * over `text`, `count` cells, row number `row`, share read `progress`), `TABLE_ROW` (the row as `tableRow`, as
+ * `rows` gives it: records that papaparse reads, broken records) or `END`.
+ */
+export interface SpanRows {
+  next(): 0 | 1 | 2;
+  /** The text the current row's spans index (a streamed file: the window it was read from). */
+  readonly text: string;
+  readonly cursor: CsvSpanCursor;
+  row: number;
+  progress: number;
+  count: number;
+  tableRow: TableRow | null;
+}
+export const SPAN_END = 0, SPAN_ROW = 1, TABLE_ROW = 2;
+
+/** `SpanRows` over the records of a span-mode cursor (`text`, `cursor`: where the last record was read). */
+function spanRowsOf(source: { next(): CsvRecord | null; readonly text: string; readonly cursor: CsvCursor }, hIndex: number, total: number): SpanRows {
+  const out: SpanRows = {
+    get text() {
+      return source.text;
+    },
+    get cursor() {
+      return source.cursor as CsvSpanCursor;
+    },
+    row: 0,
+    progress: 0,
+    count: 0,
+    tableRow: null,
+    next(): 0 | 1 | 2 {
+      for (let rec = source.next(); rec !== null; rec = source.next()) {
+        if (rec.index <= hIndex) continue;
+        const count = rec.spans;
+        if (count !== undefined) {
+          const text = source.text, cursor = source.cursor as CsvSpanCursor;
+          let empty = true;
+          for (let k = 0; k < count && empty; k++) empty = spanCellEmpty(text, cursor, k);
+          if (empty) continue;
+          out.row = rec.index + 1;
+          out.progress = Math.min(1, rec.end / total);
+          out.count = count;
+          out.tableRow = null;
+          return SPAN_ROW;
+        }
+        if (!rec.broken && isEmptyRow(rec.cells)) continue;
+        const row: TableRow = { row: rec.index + 1, cells: rec.cells, progress: Math.min(1, rec.end / total) };
+        if (rec.broken) row.broken = rec.broken;
+        out.row = row.row;
+        out.progress = row.progress;
+        out.count = rec.cells.length;
+        out.tableRow = row;
+        return TABLE_ROW;
+      }
+      return SPAN_END;
+    },
+  };
+  return out;
+}
+
+/** True when cell `k` of the span record is empty as `cellText` reads it (a visible ASCII first character settles most cells). */
+function spanCellEmpty(text: string, cursor: CsvSpanCursor, k: number): boolean {
+  const s = cursor.spanStart[k]!;
+  if (s < 0) return cellText(cursor.spanCells[k]) === '';
+  const e = cursor.spanEnd[k]!;
+  if (e === s) return true;
+  const c = text.charCodeAt(s);
+  // An apostrophe may be our writer's neutralisation mark: let cellText decide.
+  if (c > 32 && c < 127 && c !== 39) return false;
+  return cellText(text.slice(s, e)) === '';
 }
 
 /** Options of `parseTable`. */
@@ -162,7 +240,11 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
       };
     },
   };
-  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings };
+  const spanRows = (): SpanRows => {
+    const cursor = createCsvCursor(text, delimiter, newline, undefined, true);
+    return spanRowsOf({ next: cursor.next, text, cursor }, hIndex, total);
+  };
+  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings, spanRows };
 }
 
 /** Text pieces of a streamed file, decoded as `encoding`, line ends turned into LF when `lf` is set. */
@@ -258,7 +340,8 @@ function parseCsvStream(file: InputFile, ext: string): ParsedTable {
       }
     },
   };
-  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings };
+  const spanRows = (): SpanRows => spanRowsOf(createPiecesCursor(pieces(), delimiter, '\n', undefined, undefined, true), hIndex, total);
+  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings, spanRows };
 }
 
 /** Shorten a value for a report line (see `READ_LIMITS.maxReportedValueChars`). */

@@ -33,13 +33,13 @@ interface OrgDraft {
 }
 
 /**
- * A set of integer triples (event, person, organisation) in typed arrays with open addressing: a few bytes per
- * attendance instead of a string key per row in a `Set`.
+ * A set of integer triples (event, person, organisation) in typed arrays with open addressing, each with the
+ * index of its attendance: a few bytes per attendance instead of a string key per row in a `Map`.
  */
-function createTripleSet(): { add(a: number, b: number, c: number): boolean } {
+function createTripleSet(): { add(a: number, b: number, c: number, index: number): number } {
+  // Per slot: a, b, c and the index (-1: empty), side by side so that a probe touches one cache line.
   let cap = 1 << 12;
-  let keys = new Int32Array(cap * 3);
-  let used = new Uint8Array(cap);
+  let slots = new Int32Array(cap * 4).fill(-1);
   let size = 0;
   const hash = (a: number, b: number, c: number): number => {
     let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
@@ -47,31 +47,34 @@ function createTripleSet(): { add(a: number, b: number, c: number): boolean } {
     h = Math.imul(h ^ (c + 0x165667b1) ^ (h >>> 16), 0x27d4eb2f);
     return (h ^ (h >>> 15)) >>> 0;
   };
-  const insert = (a: number, b: number, c: number): boolean => {
+  /** The index stored for (a, b, c), or -1 after storing `index` for it. */
+  const insert = (a: number, b: number, c: number, index: number): number => {
     const mask = cap - 1;
     for (let i = hash(a, b, c) & mask; ; i = (i + 1) & mask) {
-      if (!used[i]) {
-        used[i] = 1;
-        keys[3 * i] = a;
-        keys[3 * i + 1] = b;
-        keys[3 * i + 2] = c;
-        return true;
+      const s = 4 * i;
+      const id = slots[s + 3]!;
+      if (id === -1) {
+        slots[s] = a;
+        slots[s + 1] = b;
+        slots[s + 2] = c;
+        slots[s + 3] = index;
+        return -1;
       }
-      if (keys[3 * i] === a && keys[3 * i + 1] === b && keys[3 * i + 2] === c) return false;
+      if (slots[s] === a && slots[s + 1] === b && slots[s + 2] === c) return id;
     }
   };
   return {
-    add(a: number, b: number, c: number): boolean {
+    /** -1 when (a, b, c) is new (then it gets `index`), else the index it got when it was added. */
+    add(a: number, b: number, c: number, index: number): number {
       if (2 * (size + 1) > cap) {
-        const oldKeys = keys, oldUsed = used, oldCap = cap;
+        const old = slots;
         cap *= 2;
-        keys = new Int32Array(cap * 3);
-        used = new Uint8Array(cap);
-        for (let i = 0; i < oldCap; i++) if (oldUsed[i]) insert(oldKeys[3 * i]!, oldKeys[3 * i + 1]!, oldKeys[3 * i + 2]!);
+        slots = new Int32Array(cap * 4).fill(-1);
+        for (let s = 0; s < old.length; s += 4) if (old[s + 3] !== -1) insert(old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
       }
-      const added = insert(a, b, c);
-      if (added) size++;
-      return added;
+      const found = insert(a, b, c, index);
+      if (found === -1) size++;
+      return found;
     },
   };
 }
@@ -85,10 +88,29 @@ export interface ModelBuilder {
   /**
    * Draft ids of the event, person (-1: none) and organisation (-1: none) of the record last given to `add`
    * (also when it was a repeat): dense, in order of first appearance, one per identity (`build` renumbers them).
-   * For readers that keep side data per person or event without keying it by name again. Updated in place.
+   * For readers that keep side data per person or event without keying it by name again. `attendance` is the
+   * attendance's index in order of adding (of the earlier one, for a repeat). Updated in place.
    */
-  readonly last: Readonly<{ event: number; person: number; organisation: number }>;
+  readonly last: Readonly<{ event: number; person: number; organisation: number; attendance: number }>;
   build(): AttendanceModel;
+  /**
+   * `add` in steps, for readers that memoise the draft ids of repeated cell values: `add(r)` is exactly
+   * `begin()`, `e = event(r.event, r.date, r.event_type, r.duration_hours)`, `o = organisation(r.organisation,
+   * r.sector, r.region)`, `p = person(r.person, r.organisation, r.email)`, `commit(e, p, o, r.role)`. A reader
+   * that knows `e` (or `o`) already from an earlier record with the same values calls `touchEvent(e, type,
+   * duration)` (`touchOrganisation(o, sector, region)`) instead, which is what `event` (`organisation`) does for a
+   * known draft; a known person draft needs no call (personKey "name"). These calls do not remember raw
+   * spellings for `add` (the caller memoises), so they cost no map entry per distinct spelling.
+   */
+  readonly drafts: Readonly<{
+    begin(): void;
+    event(name: string, date: string | null, type: string | null | undefined, duration: number | null | undefined): number;
+    touchEvent(e: number, type: string | null | undefined, duration: number | null | undefined): void;
+    organisation(name: string | null | undefined, sector: string | null | undefined, region: string | null | undefined): number;
+    touchOrganisation(o: number, sector: string | null | undefined, region: string | null | undefined): void;
+    person(name: string | null | undefined, organisation: string | null | undefined, email: string | null | undefined): number;
+    commit(e: number, p: number, o: number, role: string | null | undefined): boolean;
+  }>;
 }
 
 export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
@@ -113,7 +135,7 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
   const roles: (string | null)[] = [];
   let n = 0;
   let order = 0;
-  const last = { event: -1, person: -1, organisation: -1 };
+  const last = { event: -1, person: -1, organisation: -1, attendance: -1 };
   // Roles are kept per attendance: one string per distinct role (see `detach`).
   const roleTexts = new Map<string, string>();
   const roleOf = (role: string): string => {
@@ -132,71 +154,79 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
     const o2 = new Int32Array(cap); o2.set(og); og = o2;
   }
 
-  function add(r: AttendanceRecord): boolean {
-    order++;
+  /** Fill an event draft's type and duration when they are still unknown (the first row that has them wins). */
+  function touchEvent(e: number, type: string | null | undefined, duration: number | null | undefined): void {
+    const d = events[e]!;
+    if (d.type == null && type) d.type = detach(type);
+    if (d.durationHours == null && duration != null) d.durationHours = duration;
+  }
+
+  /**
+   * The draft of an event (made when new). `cache`: remember the raw spelling for the next record (the general
+   * reader's records); a reader that memoises draft ids itself passes false and saves the map entries.
+   */
+  function eventOf(name: string, date: string | null, type: string | null | undefined, duration: number | null | undefined, cache = true): number {
     // By raw event, then raw date (no joined key string per row).
-    const eDate = r.date ?? '';
+    const eDate = date ?? '';
     // Rows of one event usually come together: the previous record's event and date first.
     let e: number | undefined;
     let byDate: Map<string, number> | undefined;
-    if (r.event === lastEventRaw && eDate === lastDateRaw) e = lastEvent;
+    if (!cache) e = undefined;
+    else if (name === lastEventRaw && eDate === lastDateRaw) e = lastEvent;
     else {
-      byDate = eventByRaw.get(r.event);
-      if (byDate === undefined) eventByRaw.set(detach(r.event), (byDate = new Map()));
+      byDate = eventByRaw.get(name);
+      if (byDate === undefined) eventByRaw.set(detach(name), (byDate = new Map()));
       e = byDate.get(eDate);
     }
     if (e === undefined) {
-      const eKey = nameKey(r.event) + '\u0000' + (r.date ?? '');
+      const eKey = nameKey(name) + '\u0000' + eDate;
       e = eventIds.get(eKey);
       if (e === undefined) {
         e = events.length;
         eventIds.set(detach(eKey), e);
-        events.push({ name: detach(cleanName(r.event)), date: r.date, type: detachOrNull(r.event_type), durationHours: r.duration_hours ?? null, firstSeen: order });
-      } else {
-        const d = events[e]!;
-        if (d.type == null && r.event_type) d.type = detach(r.event_type);
-        if (d.durationHours == null && r.duration_hours != null) d.durationHours = r.duration_hours;
-      }
-      byDate!.set(detach(eDate), e);
-    } else {
-      const d = events[e]!;
-      if (d.type == null && r.event_type) d.type = detach(r.event_type);
-      if (d.durationHours == null && r.duration_hours != null) d.durationHours = r.duration_hours;
+        events.push({ name: detach(cleanName(name)), date, type: detachOrNull(type), durationHours: duration ?? null, firstSeen: order });
+      } else touchEvent(e, type, duration);
+      byDate?.set(detach(eDate), e);
+    } else touchEvent(e, type, duration);
+    if (cache) {
+      lastEventRaw = name;
+      lastDateRaw = eDate;
+      lastEvent = e;
     }
+    return e;
+  }
 
-    lastEventRaw = r.event;
-    lastDateRaw = eDate;
-    lastEvent = e;
+  /** Fill an organisation draft's sector and region when they are still unknown. */
+  function touchOrganisation(o: number, sector: string | null | undefined, region: string | null | undefined): void {
+    const d = orgs[o]!;
+    if (d.sector == null && sector) d.sector = detach(sector);
+    if (d.region == null && region) d.region = detach(region);
+  }
 
+  function organisationOf(rawOrg: string | null | undefined, sector: string | null | undefined, region: string | null | undefined, cache = true): number {
     let o = -1;
-    const rawOrg = r.organisation;
-    if (rawOrg != null && (o = orgByRaw.get(rawOrg) ?? -1) >= 0) {
-      const d = orgs[o]!;
-      if (d.sector == null && r.sector) d.sector = detach(r.sector);
-      if (d.region == null && r.region) d.region = detach(r.region);
-    } else if (rawOrg != null && rawOrg.trim() !== '') {
+    if (cache && rawOrg != null && (o = orgByRaw.get(rawOrg) ?? -1) >= 0) touchOrganisation(o, sector, region);
+    else if (rawOrg != null && rawOrg.trim() !== '') {
       const oKey = nameKey(rawOrg);
       o = orgIds.get(oKey) ?? -1;
       if (o < 0) {
         o = orgs.length;
         orgIds.set(detach(oKey), o);
-        orgs.push({ name: detach(cleanName(rawOrg)), sector: detachOrNull(r.sector), region: detachOrNull(r.region), firstSeen: order });
-      } else {
-        const d = orgs[o]!;
-        if (d.sector == null && r.sector) d.sector = detach(r.sector);
-        if (d.region == null && r.region) d.region = detach(r.region);
-      }
-      orgByRaw.set(detach(rawOrg), o);
+        orgs.push({ name: detach(cleanName(rawOrg)), sector: detachOrNull(sector), region: detachOrNull(region), firstSeen: order });
+      } else touchOrganisation(o, sector, region);
+      if (cache) orgByRaw.set(detach(rawOrg), o);
     }
+    return o;
+  }
 
+  function personOf(rawPerson: string | null | undefined, organisation: string | null | undefined, email: string | null | undefined, cache = true): number {
     let p = -1;
-    const rawPerson = r.person;
-    if (personKey === 'name' && rawPerson != null && (p = personByRaw.get(rawPerson) ?? -1) >= 0) {
+    if (cache && personKey === 'name' && rawPerson != null && (p = personByRaw.get(rawPerson) ?? -1) >= 0) {
       // Known spelling: same identity key as before.
     } else if (rawPerson != null && rawPerson.trim() !== '') {
       let pKey = nameKey(rawPerson);
-      if (personKey === 'email' && r.email) pKey = 'email:' + r.email.trim().toLowerCase();
-      else if (personKey === 'name+organisation') pKey += '\u0000' + (r.organisation ? nameKey(r.organisation) : '');
+      if (personKey === 'email' && email) pKey = 'email:' + email.trim().toLowerCase();
+      else if (personKey === 'name+organisation') pKey += '\u0000' + (organisation ? nameKey(organisation) : '');
       p = personIds.get(pKey) ?? -1;
       if (p < 0) {
         p = personNames.length;
@@ -204,20 +234,36 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
         personNames.push(detach(cleanName(rawPerson)));
         personFirst.push(order);
       }
-      if (personKey === 'name') personByRaw.set(detach(rawPerson), p);
+      if (cache && personKey === 'name') personByRaw.set(detach(rawPerson), p);
     }
+    return p;
+  }
 
+  function commit(e: number, p: number, o: number, role: string | null | undefined): boolean {
     last.event = e;
     last.person = p;
     last.organisation = o;
-    if (!seen.add(e, p, o)) return false;
+    const earlier = seen.add(e, p, o, n);
+    if (earlier !== -1) {
+      last.attendance = earlier;
+      return false;
+    }
+    last.attendance = n;
     if (n === ev.length) grow();
     ev[n] = e;
     pe[n] = p;
     og[n] = o;
-    roles.push(r.role == null ? null : roleOf(r.role));
+    roles.push(role == null ? null : roleOf(role));
     n++;
     return true;
+  }
+
+  function add(r: AttendanceRecord): boolean {
+    order++;
+    const e = eventOf(r.event, r.date, r.event_type, r.duration_hours);
+    const o = organisationOf(r.organisation, r.sector, r.region);
+    const p = personOf(r.person, r.organisation, r.email);
+    return commit(e, p, o, r.role);
   }
 
   function build(): AttendanceModel {
@@ -298,6 +344,17 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
     },
     last,
     build,
+    drafts: {
+      begin(): void {
+        order++;
+      },
+      event: (name, date, type, duration) => eventOf(name, date, type, duration, false),
+      touchEvent,
+      organisation: (name, sector, region) => organisationOf(name, sector, region, false),
+      touchOrganisation,
+      person: (name, organisation, email) => personOf(name, organisation, email, false),
+      commit,
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The reader's per-row bookkeeping, checked against a plain string-keyed oracle written from its rules (the
- * reader itself keeps integer ids and fingerprints in typed tables): a repeated attendance (same event identity,
- * date, person and organisation) is counted once and warned as `duplicate-row`, naming the first row with the same
- * spelling up to case (else "an earlier row"), with the file when it is another one; a person at two different
+ * reader itself keeps integer ids in typed tables): a repeated attendance (same event identity, date, person and
+ * organisation) is counted once and warned as `duplicate-row`, naming the row that added that attendance (whatever
+ * its spelling), with the file when it is another one; a person at two different
  * events on one day is warned once per person-day as `two-events-one-day`, naming the earlier row and the first
  * spelling of its event. Random files mix case, accents, spacing and repeated rows, over one or two files.
  */
@@ -30,7 +30,6 @@ const file = fc.array(row, { minLength: 1, maxLength: 40 });
 /** The warnings the rules give, in row order: [file, row, code, message]. */
 function oracle(files: { name: string; rows: Row[] }[]): [string, number, string, string][] {
   const out: [string, number, string, string][] = [];
-  const seen = new Set<string>();
   const firstRow = new Map<string, { fi: number; row: number }>();
   const days = new Map<string, { event: string; fi: number; row: number }>();
   const warned = new Set<string>();
@@ -41,14 +40,12 @@ function oracle(files: { name: string; rows: Row[] }[]): [string, number, string
       const rowNumber = i + 2;
       const event = r.event.trim(), person = r.person.trim(), organisation = r.organisation.trim();
       const identity = [nameKey(event), r.date, nameKey(person), organisation ? nameKey(organisation) : '-'].join('\u0001');
-      const spelling = [event.toLowerCase(), r.date, person.toLowerCase(), organisation.toLowerCase()].join('\u0001');
-      if (seen.has(identity)) {
-        const ref = firstRow.get(spelling);
-        out.push([f.name, rowNumber, 'duplicate-row', `this row repeats the attendance of ${ref ? where(ref, fi) : 'an earlier row'} (same event, date, person and organisation); it is counted once.`]);
+      const first = firstRow.get(identity);
+      if (first) {
+        out.push([f.name, rowNumber, 'duplicate-row', `this row repeats the attendance of ${where(first, fi)} (same event, date, person and organisation); it is counted once.`]);
         return;
       }
-      seen.add(identity);
-      if (!firstRow.has(spelling)) firstRow.set(spelling, { fi, row: rowNumber });
+      firstRow.set(identity, { fi, row: rowNumber });
       const eventKey = nameKey(event);
       if (!eventNames.has(eventKey)) eventNames.set(eventKey, event);
       const day = nameKey(person) + '\u0001' + r.date;

@@ -4,7 +4,7 @@
  * spanning lines and a broken quote.
  */
 import { describe, expect, it } from 'vitest';
-import { csvRecords, csvRecordsFromPieces } from '../../src/io/csv.js';
+import { createPiecesCursor, csvRecords, csvRecordsFromPieces, type CsvSpanCursor } from '../../src/io/csv.js';
 import { readAttendance } from '../../src/io/read-attendance.js';
 import type { InputFile } from '../../src/io/types.js';
 
@@ -49,6 +49,27 @@ describe('csvRecordsFromPieces', () => {
   }
 });
 
+describe('createPiecesCursor in span mode', () => {
+  const text = csvText(3000);
+  const whole = Array.from(csvRecords(text, ',', '\n', 512));
+  for (const size of [1, 333, 5000]) {
+    it(`gives the cells of csvRecords as spans of its window, with pieces of ${size} characters`, () => {
+      const cursor = createPiecesCursor(pieces(text, size), ',', '\n', 512, 2048, true);
+      const got = [];
+      const windows = new Set<string>();
+      for (let rec = cursor.next(); rec !== null; rec = cursor.next()) {
+        windows.add(cursor.text.slice(0, 40));
+        const spans = cursor.cursor as CsvSpanCursor;
+        const cells = rec.spans === undefined ? rec.cells : Array.from({ length: rec.spans }, (_, k) => (spans.spanStart[k]! < 0 ? spans.spanCells[k]! : cursor.text.slice(spans.spanStart[k]!, spans.spanEnd[k]!)));
+        got.push({ cells, index: rec.index, end: rec.end, ...(rec.broken ? { broken: rec.broken } : {}) });
+      }
+      expect(got).toEqual(whole.map((r) => ({ cells: r.cells, index: r.index, end: r.end, ...(r.broken ? { broken: r.broken } : {}) })));
+      // The window moved on many times.
+      expect(windows.size).toBeGreaterThan(5);
+    });
+  }
+});
+
 describe('readAttendance with a streamed file', () => {
   const cases: [string, Uint8Array][] = [
     ['utf-8', new TextEncoder().encode(csvText(2000))],
@@ -65,6 +86,10 @@ describe('readAttendance with a streamed file', () => {
         expect(part.report.counts).toEqual(whole.report.counts);
         expect(part.mappings[0]!.encoding).toBe(whole.mappings[0]!.encoding);
       }
+      // The fast path (spans of the window) and the general row reader agree on a streamed file too.
+      const general = await readAttendance([streamed('a.csv', bytes, 4096)], { fastPath: false });
+      expect(general.model).toEqual(whole.model);
+      expect(general.report).toEqual(whole.report);
       expect(whole.report.errors.length).toBeGreaterThan(0);
     });
   }

@@ -1,0 +1,317 @@
+/**
+ * The reader's fast path for CSV rows: cells come as spans of the file's text (or of the window of a streamed
+ * file; table.ts `spanRows`), each mapped cell is interned per column (cell-intern.ts), and everything the
+ * general row reader (row.ts) and the model builder work out from one cell (its trimmed text, date, duration,
+ * e-mail, formula and header checks, the builder's draft ids) is worked out once per distinct value. A row is
+ * then a handful of integer lookups: no string, record or key is made per row.
+ *
+ * Only regular rows are read here: one cell per header, no cell over the length limit, and every cell a value
+ * the general reader takes without error or warning. Any other row is left to the general reader (`row`
+ * returns false before changing anything), which gives its errors and warnings. So both paths give the same
+ * model and report; a property test compares them (test/io/fast-rows.test.ts).
+ */
+import type { ModelBuilder } from '../model/build-model.js';
+import type { AttendanceRecord, Field } from '../types.js';
+import { createCellInterner, type CellInterner } from './cell-intern.js';
+import { createPairIds } from './int-tables.js';
+import { READ_LIMITS } from './limits.js';
+import type { ResolvedReadOptions } from './options.js';
+import { parseDateCell } from './parse-date.js';
+import { duplicateRowIssue, twoEventsIssue, type PersonDays, type RowRefs } from './row-bookkeeping.js';
+import type { ReportCollector } from './report.js';
+import { equalsLower, FORMULA_FIELDS, startsWithEquals } from './row.js';
+import { columnLabel, type ParsedTable, type SpanRows } from './table.js';
+import { cellText, isEmail, parseDurationHours } from './values.js';
+
+/** What the fast path shares with the reader of the file. */
+export interface FastRowContext {
+  table: ParsedTable;
+  columns: Partial<Record<Field, number[]>>;
+  options: ResolvedReadOptions;
+  /** Aliases or a side table (events, organisations) in use: then the general reader reads every row. */
+  resolving: boolean;
+  builder: ModelBuilder;
+  report: ReportCollector;
+  /** The row of each attendance. */
+  rowRefs: RowRefs;
+  personDays: PersonDays;
+  fileIndex: number;
+  fileNames: readonly string[];
+}
+
+/** A fast reader of one file's span rows. */
+export interface FastRows {
+  /** Read the current row of `rows` (a `SPAN_ROW`); false when it is not regular (nothing was changed: read it the general way). */
+  row(rows: SpanRows): boolean;
+}
+
+/** What a value gives: not looked at yet, a good value, an empty good value (person, organisation), or a bad one. */
+const UNSEEN = 0, GOOD = 1, EMPTY = 2, BAD = 3, STATE = 3;
+/** Organisation values: flags beside the state once the value's draft is known to have a sector (a region). */
+const SECTOR_KNOWN = 4, REGION_KNOWN = 8;
+
+/** One mapped column: its interned values and what each value gives. */
+interface Column {
+  field: Field;
+  index: number;
+  ids: CellInterner;
+  /** Per value, side by side: its state (UNSEEN, GOOD, EMPTY, BAD) and the builder's draft id (person, organisation; -1 until first used). */
+  info: Int32Array;
+  /** `cellText` of the value, null when empty (date column: the ISO date; e-mail: lower-cased). */
+  text: (string | null)[];
+  /** Duration column: hours (NaN: none). */
+  number: Float64Array;
+  /** The previous row's cell (span and value id; start -1: none) and how often the next row repeated it. */
+  lastStart: number;
+  lastEnd: number;
+  lastId: number;
+  repeats: number;
+  tries: number;
+}
+
+function growColumn(col: Column, size: number): void {
+  let cap = col.number.length;
+  while (cap < size) cap *= 2;
+  const info = new Int32Array(2 * cap);
+  info.set(col.info);
+  col.info = info;
+  const number = new Float64Array(cap).fill(NaN);
+  number.set(col.number);
+  col.number = number;
+}
+
+function newColumn(field: Field, index: number): Column {
+  return { field, index, ids: createCellInterner(), info: new Int32Array(512), text: [], number: new Float64Array(256).fill(NaN), lastStart: -1, lastEnd: -1, lastId: -1, repeats: 0, tries: 0 };
+}
+
+/**
+ * The fast path for a file, or null when its set-up needs the general reader for every row: not a CSV, aliases
+ * or side tables, split cells, a field read from several columns, no date column, a person identity other than
+ * the name, or `fastPath: false`.
+ */
+export function createFastRows(ctx: FastRowContext): FastRows | null {
+  const { table, columns, options } = ctx;
+  if (!options.fastPath || !table.spanRows || ctx.resolving || options.personKey !== 'name') return null;
+  if (options.split.event || options.split.person || options.split.organisation) return null;
+  for (const f of Object.keys(columns) as Field[]) if (columns[f]!.length !== 1) return null;
+  if (!columns.event || !columns.date || (!columns.person && !columns.organisation)) return null;
+
+  const headers = table.headers;
+  const width = Math.max(headers.length, 1);
+  const headersLower = headers.map((h) => h.toLowerCase());
+  const col = (f: Field): Column | null => (columns[f] ? newColumn(f, columns[f]![0]!) : null);
+  const E = col('event')!, D = col('date')!, P = col('person'), O = col('organisation');
+  const SECTOR = col('sector'), REGION = col('region'), TYPE = col('event_type'), ROLE = col('role'), DUR = col('duration_hours'), MAIL = col('email');
+  const used = [E, D, P, O, SECTOR, REGION, TYPE, ROLE, DUR, MAIL].filter((c): c is Column => c !== null);
+  // A row that repeats the header repeats it in every column with a header: one such column decides "no".
+  const sentinel = used.find((c) => headersLower[c.index] !== '')?.index ?? -1;
+  if (sentinel < 0) return null;
+  const formula = new Set<number>(used.filter((c) => FORMULA_FIELDS.includes(c.field)).map((c) => c.index));
+  const personColumn = P ? columnLabel(headers, P.index) : null;
+  const { drafts } = ctx.builder;
+  const maxCell = READ_LIMITS.maxCellChars;
+
+  /** Work out what value `id` of `c` gives, once. */
+  const judge = (c: Column, id: number): void => {
+    if (id >= c.number.length) growColumn(c, id + 1);
+    const raw = c.ids.value(id);
+    const t = cellText(raw);
+    let bad = (formula.has(c.index) && startsWithEquals(raw)) || (c.index === sentinel && equalsLower(t, headersLower[sentinel]!));
+    let text: string | null = t === '' ? null : t;
+    switch (c.field) {
+      case 'event':
+        if (t === '') bad = true;
+        break;
+      case 'date': {
+        // An empty date is an error in a file read with dates; a bad one too.
+        const parsed = t === '' ? null : parseDateCell(raw, options.date);
+        if (parsed === null || !parsed.ok) bad = true;
+        else text = parsed.iso;
+        break;
+      }
+      case 'duration_hours':
+        if (t !== '') {
+          const d = parseDurationHours(raw);
+          if (!d.ok) bad = true;
+          else if (d.hours !== null) c.number[id] = d.hours;
+        }
+        break;
+      case 'email':
+        if (t !== '') {
+          if (isEmail(t)) text = t.toLowerCase();
+          else bad = true;
+        }
+        break;
+      default:
+        break;
+    }
+    c.text[id] = text;
+    c.info[2 * id] = bad ? BAD : text === null ? EMPTY : GOOD;
+    c.info[2 * id + 1] = -1;
+  };
+
+  // Draft event per (event value, date value).
+  const eventPairs = createPairIds();
+  let eventDraft = new Int32Array(1024);
+  // The previous row's event and date values and their draft (rows of one event usually come together).
+  let lastEventValue = -1, lastDateValue = -1, lastEvent = -1;
+  // The record handed to the person-day check (it reads the event name, date and person).
+  const rec: AttendanceRecord = { event: '', date: null, person: null, organisation: null, sector: null, region: null, event_type: null, duration_hours: null, role: null, email: null };
+  const fileName = table.file;
+
+  let text = '';
+  let start: Int32Array = new Int32Array(0);
+  let end: Int32Array = new Int32Array(0);
+  let strings: string[] = [];
+  /** The value id of column `c` on the current row (judged on first sight). */
+  const valueOf = (c: Column): number => {
+    const k = c.index;
+    const s = start[k]!;
+    if (s < 0) {
+      c.lastStart = -1;
+      const id = c.ids.string(strings[k]!);
+      if (2 * id >= c.info.length || c.info[2 * id] === UNSEEN) judge(c, id);
+      return id;
+    }
+    const e = end[k]!;
+    // Columns such as the event, its date and type repeat on consecutive rows: compare with the previous
+    // row's cell (nearby in the text) before hashing, as long as that pays (it is tried on every row at first,
+    // then only while at least half of the tries hit).
+    const ls = c.lastStart;
+    if (ls >= 0 && c.lastEnd - ls === e - s && (c.tries < 64 || 2 * c.repeats >= c.tries)) {
+      c.tries++;
+      let i = 0;
+      const len = e - s;
+      while (i < len && text.charCodeAt(s + i) === text.charCodeAt(ls + i)) i++;
+      if (i === len) {
+        c.repeats++;
+        c.lastStart = s;
+        c.lastEnd = e;
+        return c.lastId;
+      }
+    }
+    const id = c.ids.span(text, s, e);
+    if (2 * id >= c.info.length || c.info[2 * id] === UNSEEN) judge(c, id);
+    c.lastStart = s;
+    c.lastEnd = e;
+    c.lastId = id;
+    return id;
+  };
+
+  return {
+    row(rows: SpanRows): boolean {
+      if (rows.count !== width) return false;
+      const cursor = rows.cursor;
+      if (rows.text !== text) for (const c of used) c.lastStart = -1;
+      text = rows.text;
+      start = cursor.spanStart;
+      end = cursor.spanEnd;
+      strings = cursor.spanCells;
+      for (let k = 0; k < width; k++) {
+        const s = start[k]!;
+        if ((s < 0 ? strings[k]!.length : end[k]! - s) > maxCell) return false;
+      }
+      const ve = valueOf(E);
+      if (E.info[2 * ve] === BAD) return false;
+      const vd = valueOf(D);
+      if (D.info[2 * vd] === BAD) return false;
+      const vp = P ? valueOf(P) : -1;
+      const sp = P ? P.info[2 * vp]! : EMPTY;
+      if (sp === BAD) return false;
+      const vo = O ? valueOf(O) : -1;
+      const so = O ? O.info[2 * vo]! & STATE : EMPTY;
+      if (so === BAD || (sp === EMPTY && so === EMPTY)) return false;
+      let sector: string | null = null, region: string | null = null, type: string | null = null, role: string | null = null, email: string | null = null;
+      let duration: number | null = null;
+      if (SECTOR) {
+        const v = valueOf(SECTOR);
+        if (SECTOR.info[2 * v] === BAD) return false;
+        sector = SECTOR.text[v]!;
+      }
+      if (REGION) {
+        const v = valueOf(REGION);
+        if (REGION.info[2 * v] === BAD) return false;
+        region = REGION.text[v]!;
+      }
+      if (TYPE) {
+        const v = valueOf(TYPE);
+        if (TYPE.info[2 * v] === BAD) return false;
+        type = TYPE.text[v]!;
+      }
+      if (ROLE) {
+        const v = valueOf(ROLE);
+        if (ROLE.info[2 * v] === BAD) return false;
+        role = ROLE.text[v]!;
+      }
+      if (DUR) {
+        const v = valueOf(DUR);
+        if (DUR.info[2 * v] === BAD) return false;
+        const h = DUR.number[v]!;
+        duration = Number.isNaN(h) ? null : h;
+      }
+      if (MAIL) {
+        const v = valueOf(MAIL);
+        if (MAIL.info[2 * v] === BAD) return false;
+        email = MAIL.text[v]!;
+      }
+      // A regular row from here on: what `builder.add` does with the general reader's record, by draft ids.
+      // (The record's sector and region belong to its organisation: none without one.)
+      drafts.begin();
+      let e: number;
+      if (ve === lastEventValue && vd === lastDateValue) {
+        e = lastEvent;
+        if (type !== null || duration !== null) drafts.touchEvent(e, type, duration);
+      } else {
+        const pairsBefore = eventPairs.size;
+        const pair = eventPairs.add(ve, vd);
+        if (pair === pairsBefore) {
+          // A new (event, date) pair of values: the builder finds or makes its draft.
+          if (pair === eventDraft.length) {
+            const e2 = new Int32Array(eventDraft.length * 2);
+            e2.set(eventDraft);
+            eventDraft = e2;
+          }
+          eventDraft[pair] = e = drafts.event(E.text[ve]!, D.text[vd]!, type, duration);
+        } else {
+          e = eventDraft[pair]!;
+          if (type !== null || duration !== null) drafts.touchEvent(e, type, duration);
+        }
+        lastEventValue = ve;
+        lastDateValue = vd;
+        lastEvent = e;
+      }
+      let o = -1;
+      if (so === GOOD) {
+        const flags = O!.info[2 * vo]!;
+        o = O!.info[2 * vo + 1]!;
+        if (o < 0) O!.info[2 * vo + 1] = o = drafts.organisation(O!.text[vo]!, sector, region);
+        else if ((sector !== null && (flags & SECTOR_KNOWN) === 0) || (region !== null && (flags & REGION_KNOWN) === 0)) drafts.touchOrganisation(o, sector, region);
+        // Once the draft has a sector (region), later touches with one change nothing: skip them.
+        O!.info[2 * vo] = flags | (sector !== null ? SECTOR_KNOWN : 0) | (region !== null ? REGION_KNOWN : 0);
+      }
+      let p = -1;
+      if (sp === GOOD) {
+        p = P!.info[2 * vp + 1]!;
+        if (p < 0) P!.info[2 * vp + 1] = p = drafts.person(P!.text[vp]!, so === GOOD ? O!.text[vo]! : null, email);
+      }
+      const added = drafts.commit(e, p, o, role);
+      const rowNumber = rows.row;
+      if (!added) {
+        ctx.report.warning(duplicateRowIssue(fileName, rowNumber, ctx.rowRefs.get(ctx.builder.last.attendance), ctx.fileIndex, ctx.fileNames));
+        return true;
+      }
+      const ref = ctx.fileIndex * 0x100000000 + rowNumber;
+      ctx.rowRefs.set(ctx.builder.last.attendance, ref);
+      if (p >= 0) {
+        rec.event = E.text[ve]!;
+        rec.date = D.text[vd]!;
+        rec.person = P!.text[vp]!;
+        rec.email = email;
+        const earlier = ctx.personDays.check(p, e, rec, options.personKey, ref);
+        if (earlier) ctx.report.warning(twoEventsIssue(fileName, rowNumber, personColumn, rec, earlier, ctx.fileIndex, ctx.fileNames));
+      }
+      return true;
+    },
+  };
+
+}

@@ -1,0 +1,142 @@
+/**
+ * The reader's per-row bookkeeping for its warnings, keyed by the model builder's ids, not by strings: the row
+ * of each attendance (a repeated row names the row it repeats) and person-days (one person at two different
+ * events on one day: a typo in an event or a date, or a morning and an afternoon session).
+ */
+import { detach } from '../model/detach.js';
+import { nameKey } from '../model/identity.js';
+import type { AttendanceRecord } from '../types.js';
+import { createPairIds } from './int-tables.js';
+import type { ResolvedReadOptions } from './options.js';
+import { makeIssue } from './report.js';
+import type { Issue } from './types.js';
+
+/** `nameKey` with a cache by raw spelling (names repeat on many rows; the Unicode folding is the costly part). */
+export function createNameKeys(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name: string): string => {
+    let key = cache.get(name);
+    if (key === undefined) cache.set(detach(name), (key = detach(nameKey(name))));
+    return key;
+  };
+}
+
+/** The identity of a record's person, as the builder keys it (name, name + organisation, or e-mail). */
+export function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], keyOf: (name: string) => string = nameKey): string {
+  if (personKey === 'email' && r.email) return 'email:' + r.email.trim().toLowerCase();
+  const key = keyOf(r.person ?? '');
+  return personKey === 'name+organisation' ? key + '\u0000' + (r.organisation ? keyOf(r.organisation) : '') : key;
+}
+
+/**
+ * Person-days seen so far, to warn when one person is at two different events on one day (a typo in an event
+ * or a date, or a morning and an afternoon session). People and events come as the builder's draft ids (one per
+ * identity), days as small ids, and the payload lives in typed arrays, so the cost is a few bytes per distinct
+ * person-day, not per row, and no string is built or hashed per row.
+ */
+export function createPersonDays(keyOf: (name: string) => string) {
+  const slots = createPairIds();
+  const dayIds = new Map<string, number>();
+  let lastDate: string | null = null;
+  let lastDay = -1;
+  // Events by identity key (name only: the day is the same on one person-day), with their first spelling.
+  const keyIds = new Map<string, number>();
+  const names: string[] = [];
+  let eventKey = new Int32Array(1024).fill(-1);
+  let events = new Int32Array(1024);
+  let refs = new Float64Array(1024);
+  let warned = new Uint8Array(1024);
+  // A person without a builder id (not expected: the builder identifies every named person) by identity text.
+  const others = new Map<string, number>();
+  return {
+    /**
+     * The earlier row (file index × 2^32 + row) and event name of another event on this person-day, or null.
+     * Gives each person-day once. `person` and `event` are the builder's draft ids of the record `r`.
+     */
+    check(person: number, event: number, r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], ref: number): { ref: number; event: string } | null {
+      if (person < 0) {
+        const id = personIdentity(r, personKey, keyOf);
+        let o = others.get(id);
+        if (o === undefined) others.set(id, (o = -2 - others.size));
+        person = o;
+      }
+      const date = r.date!;
+      // Consecutive rows usually share their date (often the very same string, from the reader's date cache).
+      let day = date === lastDate ? lastDay : dayIds.get(date);
+      if (day === undefined) dayIds.set(detach(date), (day = dayIds.size));
+      lastDate = date;
+      lastDay = day;
+      if (event >= eventKey.length) {
+        const k2 = new Int32Array(Math.max(2 * eventKey.length, event + 1)).fill(-1);
+        k2.set(eventKey);
+        eventKey = k2;
+      }
+      let ev = eventKey[event]!;
+      if (ev === -1) {
+        const key = keyOf(r.event);
+        let id = keyIds.get(key);
+        if (id === undefined) {
+          keyIds.set(key, (id = names.length));
+          names.push(detach(r.event));
+        }
+        eventKey[event] = ev = id;
+      }
+      const n = slots.size;
+      const slot = slots.add(person, day);
+      if (slot === n) {
+        // A new person-day.
+        if (n === events.length) {
+          const e2 = new Int32Array(n * 2); e2.set(events); events = e2;
+          const r2 = new Float64Array(n * 2); r2.set(refs); refs = r2;
+          const w2 = new Uint8Array(n * 2); w2.set(warned); warned = w2;
+        }
+        events[n] = ev;
+        refs[n] = ref;
+        return null;
+      }
+      if (events[slot] === ev || refs[slot] === ref || warned[slot]) return null;
+      warned[slot] = 1;
+      return { ref: refs[slot]!, event: names[events[slot]!] ?? '' };
+    },
+  };
+}
+
+export type PersonDays = ReturnType<typeof createPersonDays>;
+
+/** The row (file index × 2^32 + row) of each attendance, by the builder's attendance index (`builder.last.attendance`). */
+export interface RowRefs {
+  set(attendance: number, ref: number): void;
+  get(attendance: number): number;
+}
+
+export function createRowRefs(): RowRefs {
+  let refs = new Float64Array(1024);
+  return {
+    set(attendance, ref) {
+      if (attendance >= refs.length) {
+        const r2 = new Float64Array(Math.max(2 * refs.length, attendance + 1));
+        r2.set(refs);
+        refs = r2;
+      }
+      refs[attendance] = ref;
+    },
+    get: (attendance) => refs[attendance]!,
+  };
+}
+
+/** Where an earlier row is, for messages: "row N", with "of FILE" when it is in another file. */
+export function rowRef(ref: number, fileIndex: number, fileNames: readonly string[]): string {
+  const f = Math.floor(ref / 0x100000000);
+  return `row ${ref % 0x100000000}${f !== fileIndex ? ` of ${fileNames[f]}` : ''}`;
+}
+
+/** The warning on a row that repeats the attendance of row `ref`. */
+export function duplicateRowIssue(file: string, row: number, ref: number, fileIndex: number, fileNames: readonly string[]): Issue {
+  return makeIssue(file, row, null, null, 'duplicate-row', `this row repeats the attendance of ${rowRef(ref, fileIndex, fileNames)} (same event, date, person and organisation); it is counted once.`, 'Remove the repeated row, or correct it if it was meant to be someone or something else.');
+}
+
+/** The warning on a row whose person is at another event on the same day (`earlier` from `PersonDays.check`). */
+export function twoEventsIssue(file: string, row: number, personColumn: string | null, r: AttendanceRecord, earlier: { ref: number; event: string }, fileIndex: number, fileNames: readonly string[]): Issue {
+  const other = earlier.event;
+  return makeIssue(file, row, personColumn, r.person, 'two-events-one-day', `this person is also at ${other ? `"${other}"` : 'another event'} on ${r.date} (${rowRef(earlier.ref, fileIndex, fileNames)}): two different events on one day.`, 'If both are right (a morning and an afternoon session, say), nothing to do; otherwise correct the event or the date on one of the two rows.');
+}
