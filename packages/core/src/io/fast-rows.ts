@@ -1,6 +1,6 @@
 /**
  * The reader's fast path for CSV rows: cells come as spans of the file's text (or of the window of a streamed
- * file; table.ts `spanRows`), each mapped cell is interned per column (cell-intern.ts), and everything the
+ * file; table.ts `spanRows`), each mapped cell is interned per column (model/intern.ts), and everything the
  * general row reader (row.ts) and the model builder work out from one cell (its trimmed text, date, duration,
  * e-mail, formula and header checks, the builder's draft ids) is worked out once per distinct value. A row is
  * then a handful of integer lookups: no string, record or key is made per row.
@@ -12,7 +12,7 @@
  */
 import type { ModelBuilder } from '../model/build-model.js';
 import type { AttendanceRecord, Field } from '../types.js';
-import { createCellInterner, type CellInterner } from './cell-intern.js';
+import { createInterner, type Interner } from '../model/intern.js';
 import { createPairIds } from './int-tables.js';
 import { READ_LIMITS } from './limits.js';
 import type { ResolvedReadOptions } from './options.js';
@@ -54,7 +54,7 @@ const SECTOR_KNOWN = 4, REGION_KNOWN = 8;
 interface Column {
   field: Field;
   index: number;
-  ids: CellInterner;
+  ids: Interner;
   /** Per value, side by side: its state (UNSEEN, GOOD, EMPTY, BAD) and the builder's draft id (person, organisation; -1 until first used). */
   info: Int32Array;
   /** `cellText` of the value, null when empty (date column: the ISO date; e-mail: lower-cased). */
@@ -81,7 +81,7 @@ function growColumn(col: Column, size: number): void {
 }
 
 function newColumn(field: Field, index: number): Column {
-  return { field, index, ids: createCellInterner(), info: new Int32Array(512), text: [], number: new Float64Array(256).fill(NaN), lastStart: -1, lastEnd: -1, lastId: -1, repeats: 0, tries: 0 };
+  return { field, index, ids: createInterner(), info: new Int32Array(512), text: [], number: new Float64Array(256).fill(NaN), lastStart: -1, lastEnd: -1, lastId: -1, repeats: 0, tries: 0 };
 }
 
 /**

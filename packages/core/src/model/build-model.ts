@@ -6,6 +6,7 @@
 import { assertOneOf, resolveOptions } from '../options.js';
 import type { AttendanceModel, AttendanceRecord, EventInfo, OrganisationInfo, PersonInfo } from '../types.js';
 import { detach, detachOrNull } from './detach.js';
+import { createInterner } from './intern.js';
 import { cleanName, nameKey } from './identity.js';
 
 export const PERSON_KEYS = ['name', 'name+organisation', 'email'] as const;
@@ -117,12 +118,13 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
   const { personKey } = resolveOptions(BUILD_MODEL_DEFAULTS, options);
   assertOneOf('buildModel', 'personKey', personKey, PERSON_KEYS);
 
-  const eventIds = new Map<string, number>();
+  // Identity keys → draft ids (dense, in order of first sight, as the interner numbers them).
+  const eventIds = createInterner();
   const events: EventDraft[] = [];
-  const personIds = new Map<string, number>();
+  const personIds = createInterner();
   const personNames: string[] = [];
   const personFirst: number[] = [];
-  const orgIds = new Map<string, number>();
+  const orgIds = createInterner();
   const orgs: OrgDraft[] = [];
   const seen = createTripleSet();
   // Identity keys by raw spelling: a name seen before (byte for byte) skips `nameKey` (Unicode folding).
@@ -179,11 +181,9 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
       e = byDate.get(eDate);
     }
     if (e === undefined) {
-      const eKey = nameKey(name) + '\u0000' + eDate;
-      e = eventIds.get(eKey);
-      if (e === undefined) {
-        e = events.length;
-        eventIds.set(detach(eKey), e);
+      // Interned identity keys: a new key is the next draft id.
+      e = eventIds.string(nameKey(name) + '\u0000' + eDate);
+      if (e === events.length) {
         events.push({ name: detach(cleanName(name)), date, type: detachOrNull(type), durationHours: duration ?? null, firstSeen: order });
       } else touchEvent(e, type, duration);
       byDate?.set(detach(eDate), e);
@@ -207,11 +207,8 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
     let o = -1;
     if (cache && rawOrg != null && (o = orgByRaw.get(rawOrg) ?? -1) >= 0) touchOrganisation(o, sector, region);
     else if (rawOrg != null && rawOrg.trim() !== '') {
-      const oKey = nameKey(rawOrg);
-      o = orgIds.get(oKey) ?? -1;
-      if (o < 0) {
-        o = orgs.length;
-        orgIds.set(detach(oKey), o);
+      o = orgIds.string(nameKey(rawOrg));
+      if (o === orgs.length) {
         orgs.push({ name: detach(cleanName(rawOrg)), sector: detachOrNull(sector), region: detachOrNull(region), firstSeen: order });
       } else touchOrganisation(o, sector, region);
       if (cache) orgByRaw.set(detach(rawOrg), o);
@@ -227,10 +224,8 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
       let pKey = nameKey(rawPerson);
       if (personKey === 'email' && email) pKey = 'email:' + email.trim().toLowerCase();
       else if (personKey === 'name+organisation') pKey += '\u0000' + (organisation ? nameKey(organisation) : '');
-      p = personIds.get(pKey) ?? -1;
-      if (p < 0) {
-        p = personNames.length;
-        personIds.set(detach(pKey), p);
+      p = personIds.string(pKey);
+      if (p === personNames.length) {
         personNames.push(detach(cleanName(rawPerson)));
         personFirst.push(order);
       }

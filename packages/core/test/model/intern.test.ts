@@ -1,22 +1,22 @@
 /**
- * The cell interner (io/cell-intern.ts): equal texts get one id, different texts different ids, in order of first
+ * The interner (model/intern.ts): equal texts get one id, different texts different ids, in order of first
  * sight, whether given as spans of a longer text or as strings, for short packed texts (up to 20 characters below
  * U+0100), long ones and ones with wider characters, across table growth.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCellInterner } from '../../src/io/cell-intern.js';
+import { createInterner } from '../../src/model/intern.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261121);
 const unit = fc.constantFrom('a', 'b', 'A', '0', ' ', 'é', 'ÿ', 'Ā', '€', '😀', '\u0000', ',');
 const cell = fc.string({ unit, maxLength: 26 });
 
-describe('createCellInterner', () => {
+describe('createInterner', () => {
   it('gives equal ids exactly to equal texts, spans and strings alike (property)', () => {
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 300 }), fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }), (cells, asString) => {
         const text = '|' + cells.join('|') + '|';
-        const interner = createCellInterner();
+        const interner = createInterner();
         const expected = new Map<string, number>();
         let at = 1;
         cells.forEach((c, i) => {
@@ -33,7 +33,7 @@ describe('createCellInterner', () => {
   });
 
   it('keeps ids through many doublings of its table', () => {
-    const interner = createCellInterner();
+    const interner = createInterner();
     const n = 50_000;
     for (let i = 0; i < n; i++) expect(interner.string(`P${String(i).padStart(7, '0')}`)).toBe(i);
     for (let i = n - 1; i >= 0; i -= 997) expect(interner.string(`P${String(i).padStart(7, '0')}`)).toBe(i);

@@ -1,22 +1,21 @@
 /**
- * Interning of cell texts without cutting a string per cell: a cell given as a span of the file's text is hashed
- * where it lies and looked up in an open-addressing table (linear probing, doubled at half load); equal texts
- * get one dense id, in order of first sight. Only a value seen for the first time is cut out of the text.
+ * Interning of texts without cutting a string per lookup: a text given as a span of a longer one (a cell of a
+ * file's text) is hashed where it lies and looked up in an open-addressing table (linear probing, doubled at half
+ * load); equal texts get one dense id, in order of first sight. Only a text seen for the first time is cut out.
  *
  * A slot holds the id, the hash, the length and, for texts of up to 20 characters below U+0100 (ids, dates,
  * most names), the characters themselves packed four to an integer, all in one 32-byte run of one typed array:
  * a lookup in a large table costs one cache miss, and ids are exact (characters compared, never hash guesses).
- * Longer texts are compared with the stored string. The reader's fast path (fast-rows.ts) keeps what it works
- * out per distinct value by these ids.
+ * Longer texts are compared with the stored string. The reader's fast path (io/fast-rows.ts) keeps what it works
+ * out per distinct cell value by these ids; the model builder numbers identities with them.
  */
+import { detach } from './detach.js';
 
-import { detach } from '../model/detach.js';
-
-/** Dense ids for the distinct texts of one column. */
-export interface CellInterner {
+/** Dense ids for distinct texts. */
+export interface Interner {
   /** The id of `text.slice(start, end)`. */
   span(text: string, start: number, end: number): number;
-  /** The id of a cell given as a string. */
+  /** The id of a text given as a string. */
   string(value: string): number;
   /** The text of id `id`. */
   value(id: number): string;
@@ -24,13 +23,13 @@ export interface CellInterner {
   readonly size: number;
 }
 
-/** Integers per slot: id + 1 (0: empty), hash, length (+ LONG when not packed), five packed words, */
+/** Integers per slot: id + 1 (0: empty), hash, length (+ LONG when not packed), five packed words. */
 const STRIDE = 8;
 const PACKED_CHARS = 20;
 const LONG = 0x40000000;
 
 /** A fresh interner. */
-export function createCellInterner(): CellInterner {
+export function createInterner(): Interner {
   let cap = 1 << 10;
   let slots = new Int32Array(cap * STRIDE);
   const values: string[] = [];
