@@ -297,17 +297,17 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
       const added = drafts.commit(e, p, o, role);
       const rowNumber = rows.row;
       if (!added) {
-        ctx.report.warning(duplicateRowIssue(fileName, rowNumber, ctx.rowRefs.get(ctx.builder.last.attendance), ctx.fileIndex, ctx.fileNames));
+        const first = ctx.builder.last.attendance;
+        ctx.report.warning(duplicateRowIssue(fileName, rowNumber, ctx.rowRefs.file(first), ctx.rowRefs.row(first), ctx.fileIndex, ctx.fileNames));
         return true;
       }
-      const ref = ctx.fileIndex * 0x100000000 + rowNumber;
-      ctx.rowRefs.set(ctx.builder.last.attendance, ref);
+      ctx.rowRefs.set(ctx.builder.last.attendance, ctx.fileIndex, rowNumber);
       if (p >= 0) {
         rec.event = E.text[ve]!;
         rec.date = D.text[vd]!;
         rec.person = P!.text[vp]!;
         rec.email = email;
-        const earlier = ctx.personDays.check(p, e, rec, options.personKey, ref);
+        const earlier = ctx.personDays.check(p, e, rec, options.personKey, ctx.fileIndex, rowNumber);
         if (earlier) ctx.report.warning(twoEventsIssue(fileName, rowNumber, personColumn, rec, earlier, ctx.fileIndex, ctx.fileNames));
       }
       return true;

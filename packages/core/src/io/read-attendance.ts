@@ -148,7 +148,7 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
       for (let k = 0; k < records.length; k++) {
         if (builder.add(records[k]!)) {
           added++;
-          rowRefs.set(builder.last.attendance, fi * 0x100000000 + row.row);
+          rowRefs.set(builder.last.attendance, fi, row.row);
         }
         rowPeople[k] = builder.last.person;
         rowEvents[k] = builder.last.event;
@@ -157,14 +157,14 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
       counts.used++;
       if (added === 0) {
         // The first record's attendance was added by an earlier row.
-        report.warning(duplicateRowIssue(file.name, row.row, rowRefs.get(rowAttendance[0]!), fi, fileNames));
+        const first = rowAttendance[0]!;
+        report.warning(duplicateRowIssue(file.name, row.row, rowRefs.file(first), rowRefs.row(first), fi, fileNames));
         return;
       }
-      const ref = fi * 0x100000000 + row.row;
       for (let k = 0; k < records.length; k++) {
         const r = records[k]!;
         if (r.person == null || r.date == null) continue;
-        const earlier = personDays.check(rowPeople[k]!, rowEvents[k]!, r, opts.personKey, ref);
+        const earlier = personDays.check(rowPeople[k]!, rowEvents[k]!, r, opts.personKey, fi, row.row);
         if (earlier) report.warning(twoEventsIssue(file.name, row.row, personColumn, r, earlier, fi, fileNames));
       }
     };

@@ -44,16 +44,18 @@ export function createPersonDays(keyOf: (name: string) => string) {
   const names: string[] = [];
   let eventKey = new Int32Array(1024).fill(-1);
   let events = new Int32Array(1024);
-  let refs = new Float64Array(1024);
+  // The first row of each person-day: its file index and row number (two integers, not one boxed number).
+  let refFiles = new Int32Array(1024);
+  let refRows = new Int32Array(1024);
   let warned = new Uint8Array(1024);
   // A person without a builder id (not expected: the builder identifies every named person) by identity text.
   const others = new Map<string, number>();
   return {
     /**
-     * The earlier row (file index × 2^32 + row) and event name of another event on this person-day, or null.
-     * Gives each person-day once. `person` and `event` are the builder's draft ids of the record `r`.
+     * The earlier row (file index, row) and event name of another event on this person-day, or null.
+     * Gives each person-day once. `person` and `event` are the builder's draft ids of the record `r`, read on row `row` of file `fileIndex`.
      */
-    check(person: number, event: number, r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], ref: number): { ref: number; event: string } | null {
+    check(person: number, event: number, r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], fileIndex: number, row: number): { file: number; row: number; event: string } | null {
       if (person < 0) {
         const id = personIdentity(r, personKey, keyOf);
         let o = others.get(id);
@@ -87,56 +89,61 @@ export function createPersonDays(keyOf: (name: string) => string) {
         // A new person-day.
         if (n === events.length) {
           const e2 = new Int32Array(n * 2); e2.set(events); events = e2;
-          const r2 = new Float64Array(n * 2); r2.set(refs); refs = r2;
+          const f2 = new Int32Array(n * 2); f2.set(refFiles); refFiles = f2;
+          const r2 = new Int32Array(n * 2); r2.set(refRows); refRows = r2;
           const w2 = new Uint8Array(n * 2); w2.set(warned); warned = w2;
         }
         events[n] = ev;
-        refs[n] = ref;
+        refFiles[n] = fileIndex;
+        refRows[n] = row;
         return null;
       }
-      if (events[slot] === ev || refs[slot] === ref || warned[slot]) return null;
+      if (events[slot] === ev || (refRows[slot] === row && refFiles[slot] === fileIndex) || warned[slot]) return null;
       warned[slot] = 1;
-      return { ref: refs[slot]!, event: names[events[slot]!] ?? '' };
+      return { file: refFiles[slot]!, row: refRows[slot]!, event: names[events[slot]!] ?? '' };
     },
   };
 }
 
 export type PersonDays = ReturnType<typeof createPersonDays>;
 
-/** The row (file index × 2^32 + row) of each attendance, by the builder's attendance index (`builder.last.attendance`). */
+/** The row (file index and row number) of each attendance, by the builder's attendance index (`builder.last.attendance`). */
 export interface RowRefs {
-  set(attendance: number, ref: number): void;
-  get(attendance: number): number;
+  set(attendance: number, fileIndex: number, row: number): void;
+  file(attendance: number): number;
+  row(attendance: number): number;
 }
 
 export function createRowRefs(): RowRefs {
-  let refs = new Float64Array(1024);
+  let files = new Int32Array(1024);
+  let rows = new Int32Array(1024);
   return {
-    set(attendance, ref) {
-      if (attendance >= refs.length) {
-        const r2 = new Float64Array(Math.max(2 * refs.length, attendance + 1));
-        r2.set(refs);
-        refs = r2;
+    set(attendance, fileIndex, row) {
+      if (attendance >= rows.length) {
+        const n = Math.max(2 * rows.length, attendance + 1);
+        const f2 = new Int32Array(n); f2.set(files); files = f2;
+        const r2 = new Int32Array(n); r2.set(rows); rows = r2;
       }
-      refs[attendance] = ref;
+      files[attendance] = fileIndex;
+      rows[attendance] = row;
     },
-    get: (attendance) => refs[attendance]!,
+    file: (attendance) => files[attendance]!,
+    row: (attendance) => rows[attendance]!,
   };
 }
 
-/** Where an earlier row is, for messages: "row N", with "of FILE" when it is in another file. */
-export function rowRef(ref: number, fileIndex: number, fileNames: readonly string[]): string {
-  const f = Math.floor(ref / 0x100000000);
-  return `row ${ref % 0x100000000}${f !== fileIndex ? ` of ${fileNames[f]}` : ''}`;
+/** Where an earlier row is, for messages: "row N", with "of FILE" when it is in another file than `fileIndex`. */
+export function rowRef(refFile: number, refRow: number, fileIndex: number, fileNames: readonly string[]): string {
+  return `row ${refRow}${refFile !== fileIndex ? ` of ${fileNames[refFile]}` : ''}`;
 }
 
-/** The warning on a row that repeats the attendance of row `ref`. */
-export function duplicateRowIssue(file: string, row: number, ref: number, fileIndex: number, fileNames: readonly string[]): Issue {
-  return makeIssue(file, row, null, null, 'duplicate-row', `this row repeats the attendance of ${rowRef(ref, fileIndex, fileNames)} (same event, date, person and organisation); it is counted once.`, 'Remove the repeated row, or correct it if it was meant to be someone or something else.');
+/** The warning on a row that repeats the attendance of row `refRow` of file `refFile`. */
+export function duplicateRowIssue(file: string, row: number, refFile: number, refRow: number, fileIndex: number, fileNames: readonly string[]): Issue {
+  return makeIssue(file, row, null, null, 'duplicate-row', `this row repeats the attendance of ${rowRef(refFile, refRow, fileIndex, fileNames)} (same event, date, person and organisation); it is counted once.`, 'Remove the repeated row, or correct it if it was meant to be someone or something else.');
 }
 
 /** The warning on a row whose person is at another event on the same day (`earlier` from `PersonDays.check`). */
-export function twoEventsIssue(file: string, row: number, personColumn: string | null, r: AttendanceRecord, earlier: { ref: number; event: string }, fileIndex: number, fileNames: readonly string[]): Issue {
+export function twoEventsIssue(file: string, row: number, personColumn: string | null, r: AttendanceRecord, earlier: { file: number; row: number; event: string }, fileIndex: number, fileNames: readonly string[]): Issue {
   const other = earlier.event;
-  return makeIssue(file, row, personColumn, r.person, 'two-events-one-day', `this person is also at ${other ? `"${other}"` : 'another event'} on ${r.date} (${rowRef(earlier.ref, fileIndex, fileNames)}): two different events on one day.`, 'If both are right (a morning and an afternoon session, say), nothing to do; otherwise correct the event or the date on one of the two rows.');
+  return makeIssue(file, row, personColumn, r.person, 'two-events-one-day', `this person is also at ${other ? `"${other}"` : 'another event'} on ${r.date} (${rowRef(earlier.file, earlier.row, fileIndex, fileNames)}): two different events on one day.`, 'If both are right (a morning and an afternoon session, say), nothing to do; otherwise correct the event or the date on one of the two rows.');
 }

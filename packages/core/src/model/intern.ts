@@ -30,24 +30,43 @@ const LONG = 0x40000000;
 
 /** A fresh interner. */
 export function createInterner(): Interner {
-  let cap = 1 << 10;
-  let slots = new Int32Array(cap * STRIDE);
-  const values: string[] = [];
+  return new TextInterner();
+}
 
-  const grow = (): void => {
-    const old = slots;
-    cap *= 2;
-    slots = new Int32Array(cap * STRIDE);
-    const mask = cap - 1;
+// A class, not a closure per table: every table shares one `span` function, so call sites that see several tables
+// stay monomorphic and V8 can inline the lookup.
+class TextInterner implements Interner {
+  private cap = 1 << 10;
+  private slots = new Int32Array(this.cap * STRIDE);
+  private readonly values: string[] = [];
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  value(id: number): string {
+    return this.values[id]!;
+  }
+
+  string(value: string): number {
+    return this.span(value, 0, value.length);
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.cap *= 2;
+    const slots = (this.slots = new Int32Array(this.cap * STRIDE));
+    const mask = this.cap - 1;
     for (let j = 0; j < old.length; j += STRIDE) {
       if (old[j] === 0) continue;
       let k = old[j + 1]! & mask;
       while (slots[k * STRIDE] !== 0) k = (k + 1) & mask;
-      slots.set(old.subarray(j, j + STRIDE), k * STRIDE);
+      const b = k * STRIDE;
+      for (let x = 0; x < STRIDE; x++) slots[b + x] = old[j + x]!;
     }
-  };
+  }
 
-  const lookup = (text: string, start: number, end: number): number => {
+  span(text: string, start: number, end: number): number {
     const len = end - start;
     let h: number;
     let w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0;
@@ -85,7 +104,8 @@ export function createInterner(): Interner {
     h = Math.imul(h, 0x85ebca6b);
     h ^= h >>> 13;
     const tag = wide ? len | LONG : len;
-    let mask = cap - 1;
+    let slots = this.slots;
+    let mask = this.cap - 1;
     let k = h & mask;
     for (;;) {
       const b = k * STRIDE;
@@ -93,15 +113,17 @@ export function createInterner(): Interner {
       if (id1 === 0) break;
       if (slots[b + 1] === h && slots[b + 2] === tag) {
         if (wide) {
-          if (text.startsWith(values[id1 - 1]!, start)) return id1 - 1;
+          if (text.startsWith(this.values[id1 - 1]!, start)) return id1 - 1;
         } else if (slots[b + 3] === w0 && slots[b + 4] === w1 && slots[b + 5] === w2 && slots[b + 6] === w3 && slots[b + 7] === w4) return id1 - 1;
       }
       k = (k + 1) & mask;
     }
     // A new text: cut it out once.
-    if (2 * (values.length + 1) > cap) {
-      grow();
-      mask = cap - 1;
+    const values = this.values;
+    if (2 * (values.length + 1) > this.cap) {
+      this.grow();
+      slots = this.slots;
+      mask = this.cap - 1;
       k = h & mask;
       while (slots[k * STRIDE] !== 0) k = (k + 1) & mask;
     }
@@ -120,14 +142,5 @@ export function createInterner(): Interner {
       slots[b + 7] = w4;
     }
     return id;
-  };
-
-  return {
-    span: lookup,
-    string: (value) => lookup(value, 0, value.length),
-    value: (id) => values[id]!,
-    get size() {
-      return values.length;
-    },
-  };
+  }
 }
