@@ -2,24 +2,17 @@
  * Partners needing attention (PRODUCT.md §4): for each organisation (or person) as of a date, the reasons
  * that apply with their numbers and sentences, a score to sort by (ATTENTION_WEIGHTS), and up to three
  * introductions. Structural reasons use components and articulation points / bridges (Hopcroft & Tarjan
- * 1973, doi:10.1145/362248.362272) on the cumulative network up to the as-of date.
+ * 1973, doi:10.1145/362248.362272) on the cumulative network up to the as-of date. Judged over the
+ * projection's typed arrays (`compact.ts`); `attention-graph.ts` is the graphology reference it equals.
  */
-import { InvalidOptionError, NotFoundError } from '../errors.js';
-import { addMonths, parseDuration, subtractDuration } from '../model/dates.js';
-import { nameKey } from '../model/identity.js';
-import { organisationNetwork } from '../network/organisation-network.js';
-import { findOrganisation, resolveNetworkOptions } from '../network/options.js';
-import { personNetwork } from '../network/person-network.js';
-import type Graph from 'graphology';
-import type { NetworkOptions, OrganisationNodeAttributes, PersonNodeAttributes, TieAttributes } from '../network/types.js';
-import { assertInteger, assertOneOf } from '../options.js';
+import { subtractDuration } from '../model/dates.js';
 import type { AttendanceModel } from '../types.js';
-import { componentIndex, dependence } from './structure.js';
-import type { ComponentIndex } from './structure.js';
-import { suggestIntroductions } from './suggestions.js';
-import { reasonText } from './text.js';
-import { ATTENTION_DEFAULTS, ATTENTION_LEVELS, ATTENTION_WEIGHTS, REASON_CODES } from './types.js';
-import type { AttentionItem, AttentionLevel, AttentionOptions, AttentionReason, ReasonCode } from './types.js';
+import { compactLevel, compactWithout, judgeCompact } from './compact.js';
+import { resolveAttentionOptions } from './resolve.js';
+import { ATTENTION_WEIGHTS } from './types.js';
+import type { AttentionItem, AttentionLevel, AttentionOptions, ReasonCode } from './types.js';
+
+export { findConvenor, wholeMonthsBetween } from './resolve.js';
 
 /** Everything `attention` computed, for reports: the items plus the context they were judged in. */
 export interface AttentionReport {
@@ -49,156 +42,41 @@ export interface JudgedNode {
   last_seen: string | null;
 }
 
-/** Either level's graph, seen through the attributes both share. */
-type AnyGraph = Graph<PersonNodeAttributes | OrganisationNodeAttributes, TieAttributes>;
-
-/** Whole months from `from` to `to` (how many times a month can be added to `from` without passing `to`). */
-export function wholeMonthsBetween(from: string, to: string): number {
-  let m = Math.max(0, (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)));
-  while (m > 0 && addMonths(from, m) > to) m--;
-  return m;
-}
-
-/** Find the convenor by id or name; NotFoundError naming the `convenor` option otherwise. */
-export function findConvenor(model: AttendanceModel, convenor: string, who: string): number {
-  try {
-    return findOrganisation(model, convenor, who);
-  } catch (err) {
-    if (err instanceof NotFoundError)
-      throw new NotFoundError('organisation', convenor, `${who}: the convenor is given by organisation id (e.g. "O001") or by name as written in the data.`);
-    throw err;
-  }
-}
-
-/** Validate and split the options: attention's own fields and the network options (window ends at asOf). */
-function resolveAttentionOptions(model: AttendanceModel, options: AttentionOptions, who: string) {
-  const { driftAfter = ATTENTION_DEFAULTS.driftAfter, convenor = ATTENTION_DEFAULTS.convenor, level = ATTENTION_DEFAULTS.level,
-    suggestions = ATTENTION_DEFAULTS.suggestions, ...rest } = options;
-  assertOneOf(who, 'level', level, ATTENTION_LEVELS);
-  if (typeof driftAfter !== 'string') throw new InvalidOptionError(who, 'driftAfter', driftAfter, 'a duration such as "6m"');
-  const drift = parseDuration(driftAfter, who, 'driftAfter');
-  assertInteger(who, 'suggestions', suggestions, 0);
-  if (suggestions > 3) throw new InvalidOptionError(who, 'suggestions', suggestions, 'an integer from 0 to 3');
-  if (convenor !== null && (typeof convenor !== 'string' || convenor.trim() === ''))
-    throw new InvalidOptionError(who, 'convenor', convenor, 'an organisation id (e.g. "O001") or name, or null');
-  const net: NetworkOptions = { ...rest, to: rest.to ?? rest.asOf ?? null };
-  const resolved = resolveNetworkOptions(model, net, who);
-  const convenorIndex = convenor === null ? -1 : findConvenor(model, convenor, who);
-  if (convenorIndex >= 0 && resolved.excludedOrganisation >= 0 && resolved.excludedOrganisation !== convenorIndex)
-    throw new InvalidOptionError(who, 'convenor', convenor, `the same organisation as "exclude" (${rest.exclude}) or null: only one organisation can be left out at a time`);
-  return { driftAfter, drift, convenorIndex, level, suggestions, net, asOf: resolved.asOfDate, alreadyExcluded: resolved.excludedOrganisation >= 0 };
-}
-
-function judgedNodes(model: AttendanceModel, graph: AnyGraph, level: AttentionLevel): Map<string, JudgedNode> {
-  const out = new Map<string, JudgedNode>();
-  const orgById = new Map(model.organisations.map((o) => [o.id, o]));
-  graph.forEachNode((id, a) => {
-    if (level === 'organisation') {
-      const o = a as OrganisationNodeAttributes;
-      out.set(id, { id, name: o.name, sector: o.sector, events: o.events, people: o.people, last_seen: o.last_seen });
-    } else {
-      const p = a as PersonNodeAttributes;
-      const org = p.organisation ? orgById.get(p.organisation) : undefined;
-      out.set(id, { id, name: p.name, sector: org?.sector ?? null, events: p.events, people: 1, last_seen: p.last_seen });
-    }
-  });
-  return out;
-}
-
-function inMain(c: ComponentIndex, id: string): boolean {
-  return c.of.get(id) === c.main && c.sizes[c.main]! > 1;
-}
-
 /** Judge every organisation (or person) and return the full report. */
 export function attentionReport(model: AttendanceModel, options: AttentionOptions = {}): AttentionReport {
-  const who = 'attention';
-  const o = resolveAttentionOptions(model, options, who);
-  const build = (net: NetworkOptions): AnyGraph =>
-    (o.level === 'organisation' ? organisationNetwork(model, net) : personNetwork(model, net)) as unknown as AnyGraph;
-  const graph = build(o.net);
-  const nodes = judgedNodes(model, graph, o.level);
-  const comps = componentIndex(graph);
-  const mainMembers: string[] = [];
-  graph.forEachNode((id) => (comps.of.get(id) === comps.main ? mainMembers.push(id) : undefined));
-  const deps = comps.main >= 0 && comps.sizes[comps.main]! > 1 ? dependence(graph, mainMembers) : new Map();
-  const mainSize = comps.main >= 0 ? comps.sizes[comps.main]! : 0;
-  const driftCut = o.asOf === null ? null : subtractDuration(o.asOf, o.drift);
-  const strongMin = o.net.strongMin ?? 3;
-  const basis = o.net.strengthBasis ?? 'shared_events';
-
+  const o = resolveAttentionOptions(model, options, 'attention');
+  const r = o.resolved;
+  const level = compactLevel(model, o.level, r);
   const convenor = o.convenorIndex >= 0 ? model.organisations[o.convenorIndex]! : null;
-  // Without the convenor: the same network with it and its staff left out.
-  let without: { graph: AnyGraph; comps: ComponentIndex } | null = null;
-  if (convenor && !o.alreadyExcluded) {
-    const g = build({ ...o.net, exclude: convenor.id });
-    without = { graph: g, comps: componentIndex(g) };
-  }
-  const isConvenorSide = (id: string): boolean => {
+  // Without the convenor: the same network with it and its staff left out (only its components are read).
+  const without = convenor && !o.alreadyExcluded ? compactWithout(model, o.level, o.net, convenor.id) : null;
+  const isConvenorSide = (v: number): boolean => {
     if (!convenor) return false;
-    if (o.level === 'organisation') return id === convenor.id;
-    return without !== null && !without.graph.hasNode(id);
+    if (o.level === 'organisation') return v === o.convenorIndex;
+    return without !== null && without.present[v] !== 1;
   };
-
-  const scores: Record<string, number> = {};
-  const items: AttentionItem[] = [];
-  graph.forEachNode((id) => {
-    const node = nodes.get(id)!;
-    const degree = graph.degree(id);
-    let strong = 0, ownSector = 0;
-    const key = node.sector == null ? null : nameKey(node.sector);
-    graph.forEachEdge(id, (_e, a, s, t) => {
-      if (a.class === 'strong') strong++;
-      const other = nodes.get(s === id ? t : s)!;
-      if (key !== null && other.sector != null && nameKey(other.sector) === key) ownSector++;
-    });
-    const found: [ReasonCode, Record<string, number | string | null>][] = [];
-    if (degree === 0) found.push(['isolated', { ties: 0, events: node.events }]);
-    if (degree > 0 && strong === 0) found.push(['only_weak', { ties: degree, strong_ties: 0, strong_min: strongMin, basis }]);
-    if (o.level === 'organisation' && node.people === 1) found.push(['single_contact', { people: 1 }]);
-    if (node.events === 1) found.push(['one_timer', { events: 1, last_seen: node.last_seen }]);
-    if (driftCut !== null && o.asOf !== null && node.events >= 2 && node.last_seen !== null && node.last_seen < driftCut)
-      found.push(['drifting', { last_seen: node.last_seen, months_silent: wholeMonthsBetween(node.last_seen, o.asOf), events: node.events, as_of: o.asOf }]);
-    if (degree > 0 && !inMain(comps, id))
-      found.push(['outside_main', { component_size: comps.sizes[comps.of.get(id)!]!, main_size: mainSize }]);
-    const dep = deps.get(id);
-    if (dep) found.push(['bridge_dependent', {
-        via: dep.via === 'node' ? o.level : 'tie',
-        through: dep.through,
-        through_name: nodes.get(dep.through)!.name,
-        near: dep.near,
-        near_name: dep.near === null ? null : nodes.get(dep.near)!.name,
-        cut_off: dep.cutOff,
-      }]);
-    if (degree > 0 && key !== null && ownSector === degree) found.push(['own_sector_only', { ties: degree, sector: node.sector }]);
-    if (without && !isConvenorSide(id) && inMain(comps, id)) {
-      const w = without;
-      const stillMain = w.graph.hasNode(id) && inMain(w.comps, id);
-      if (!stillMain)
-        found.push(['convenor_dependent', { convenor: convenor!.id, convenor_name: convenor!.name, main_size_without: w.comps.main >= 0 ? w.comps.sizes[w.comps.main]! : 0 }]);
-    }
-    found.sort((a, b) => REASON_CODES.indexOf(a[0]) - REASON_CODES.indexOf(b[0]));
-    const reasons: AttentionReason[] = found.map(([code, numbers]) => ({ code, numbers, text: reasonText(code, numbers, o.level) }));
-    const score = reasons.reduce((s, r) => s + ATTENTION_WEIGHTS[r.code], 0);
-    scores[id] = score;
-    if (reasons.length) items.push({ id, name: node.name, score, reasons, suggestions: [] });
+  const driftCut = o.asOf === null ? null : subtractDuration(o.asOf, o.drift);
+  const judged = judgeCompact(level, {
+    asOf: o.asOf,
+    driftCut,
+    driftAfter: o.driftAfter,
+    strongMin: r.strongMin,
+    basis: r.strengthBasis,
+    suggestions: o.suggestions,
+    convenor: convenor ? { id: convenor.id, name: convenor.name } : null,
+    without,
+    isConvenorSide,
   });
-  items.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (o.suggestions > 0) {
-    for (const item of items)
-      item.suggestions = suggestIntroductions(graph, nodes, item.id, {
-        max: o.suggestions, comps, recentFrom: driftCut, driftAfter: o.driftAfter, level: o.level, skip: isConvenorSide,
-      });
-  }
   return {
     asOf: o.asOf,
     level: o.level,
     driftAfter: o.driftAfter,
     convenor: convenor ? { id: convenor.id, name: convenor.name } : null,
     weights: ATTENTION_WEIGHTS,
-    nodes: graph.order,
-    mainComponentSize: mainSize,
-    items,
-    scores,
+    nodes: judged.nodes,
+    mainComponentSize: judged.mainComponentSize,
+    items: judged.items,
+    scores: judged.scores,
   };
 }
 

@@ -161,3 +161,150 @@ export function dependence(graph: StructureGraph, members: readonly string[]): M
   }
   return out;
 }
+
+/** `dependence` over member numbers: per member, whether it depends, and on what (member numbers, -1 for none). */
+export interface DependenceColumns {
+  has: Uint8Array;
+  through: Int32Array;
+  near: Int32Array;
+  /** 1 when via a tie (bridge), 0 when via a node (articulation point). */
+  tie: Uint8Array;
+  cutOff: Int32Array;
+}
+
+/**
+ * `dependence` on one connected component given as a CSR over member numbers 0..n-1 (the neighbours of member
+ * v are `list[start[v] .. start[v+1]-1]`, in graph order; member 0 is the earliest). Same rules and tie-breaks.
+ */
+export function dependenceColumns(n: number, start: Int32Array, list: Int32Array): DependenceColumns {
+  const out: DependenceColumns = { has: new Uint8Array(n), through: new Int32Array(n).fill(-1), near: new Int32Array(n).fill(-1), tie: new Uint8Array(n), cutOff: new Int32Array(n) };
+  if (n < 2) return out;
+  const disc = new Int32Array(n).fill(-1), low = new Int32Array(n), parent = new Int32Array(n).fill(-1);
+  const size = new Int32Array(n), order = new Int32Array(n);
+  const next = new Int32Array(n);
+  for (let v = 0; v < n; v++) next[v] = start[v]!;
+  let time = 0;
+  // Iterative DFS from member 0 (the earliest), so `order[disc[c] .. disc[c] + size[c] - 1]` is c's subtree.
+  const stack = new Int32Array(n);
+  let top = 0;
+  stack[top++] = 0;
+  disc[0] = low[0] = time;
+  order[time++] = 0;
+  while (top > 0) {
+    const v = stack[top - 1]!;
+    if (next[v]! < start[v + 1]!) {
+      const w = list[next[v]!++]!;
+      if (disc[w] === -1) {
+        parent[w] = v;
+        disc[w] = low[w] = time;
+        order[time++] = w;
+        stack[top++] = w;
+      } else if (w !== parent[v]) low[v] = Math.min(low[v]!, disc[w]!);
+    } else {
+      top--;
+      size[v] = 1;
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        const w = list[k]!;
+        if (parent[w] === v) size[v]! += size[w]!;
+      }
+      const p = parent[v]!;
+      if (p >= 0) low[p] = Math.min(low[p]!, low[v]!);
+    }
+  }
+
+  // The first candidate wins, unless a later one cuts off a larger piece (or as many, through a node instead of a tie).
+  const consider = (v: number, through: number, near: number, tie: number, cutOff: number): void => {
+    if (!out.has[v] || cutOff > out.cutOff[v]! || (cutOff === out.cutOff[v] && tie === 0 && out.tie[v] === 1)) {
+      out.has[v] = 1;
+      out.through[v] = through;
+      out.near[v] = near;
+      out.tie[v] = tie;
+      out.cutOff[v] = cutOff;
+    }
+  };
+  const inSubtree = (v: number, c: number): boolean => disc[v]! >= disc[c]! && disc[v]! < disc[c]! + size[c]!;
+  // Stamp per member: which y's separated pieces (or which bridge's subtree) it belongs to.
+  const stamp = new Int32Array(n).fill(-1);
+  const separated: number[] = [];
+
+  for (let y = 0; y < n; y++) {
+    // Pieces left when y goes: each child subtree that cannot climb above y, and the rest (with y's ancestors).
+    separated.length = 0;
+    let separatedSize = 0;
+    for (let k = start[y]!; k < start[y + 1]!; k++) {
+      const c = list[k]!;
+      if (parent[c] !== y) continue;
+      if (y === 0 || low[c]! >= disc[y]!) {
+        separated.push(c);
+        separatedSize += size[c]!;
+      }
+    }
+    const restSize = y !== 0 ? n - 1 - separatedSize : 0;
+    const pieces = separated.length + (restSize > 0 ? 1 : 0);
+    if (pieces >= 2) {
+      let largest = restSize, count = restSize > 0 ? 1 : 0;
+      for (const c of separated) {
+        if (size[c]! > largest) (largest = size[c]!), (count = 1);
+        else if (size[c] === largest) count++;
+      }
+      const unique = count === 1;
+      for (const c of separated) {
+        if (unique && size[c] === largest) continue;
+        for (let q = disc[c]!, end = disc[c]! + size[c]!; q < end; q++) consider(order[q]!, y, -1, 0, size[c]!);
+      }
+      if (restSize > 0 && !(unique && restSize === largest)) {
+        stamp[y] = y;
+        for (const c of separated) for (let q = disc[c]!, end = disc[c]! + size[c]!; q < end; q++) stamp[order[q]!] = y;
+        for (let v = 0; v < n; v++) if (stamp[v] !== y) consider(v, y, -1, 0, restSize);
+      }
+    }
+    // Bridges: the tree edge (parent, y) when y's subtree cannot climb to the parent or above.
+    const p = parent[y]!;
+    if (p >= 0 && low[y]! > disc[p]!) {
+      const inner = size[y]!, outer = n - inner;
+      if (inner <= outer) for (let q = disc[y]!, end = disc[y]! + inner; q < end; q++) consider(order[q]!, p, y, 1, inner);
+      if (outer <= inner) for (let v = 0; v < n; v++) if (!inSubtree(v, y)) consider(v, y, p, 1, outer);
+    }
+  }
+  return out;
+}
+
+/** Components over a CSR (`present` nodes in index order, neighbours as listed): component number per node (-1 when absent). */
+export interface CompactComponents {
+  of: Int32Array;
+  sizes: number[];
+  /** As `ComponentIndex.main`: the largest; on a tie, the one holding the earliest node. -1 when there is no node. */
+  main: number;
+}
+
+/** `componentIndex` over typed arrays: the same numbering, sizes and main component. */
+export function compactComponents(present: Uint8Array, start: Int32Array, neighbour: Int32Array): CompactComponents {
+  const n = present.length;
+  const of = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
+  const stack = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    if (!present[s] || of[s] !== -1) continue;
+    const c = sizes.length;
+    let size = 0, top = 0;
+    stack[top++] = s;
+    of[s] = c;
+    while (top > 0) {
+      const v = stack[--top]!;
+      size++;
+      for (let k = start[v]!, end = start[v + 1]!; k < end; k++) {
+        const w = neighbour[k]!;
+        if (of[w] === -1) {
+          of[w] = c;
+          stack[top++] = w;
+        }
+      }
+    }
+    sizes.push(size);
+  }
+  let main = -1;
+  sizes.forEach((s, c) => {
+    if (main < 0 || s > sizes[main]!) main = c;
+  });
+  return { of, sizes, main };
+}

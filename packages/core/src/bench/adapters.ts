@@ -1,10 +1,14 @@
 /**
- * Glue between the bench and the library's stage functions: the reader, centrality (degree/strength,
- * betweenness, constraint, core numbers), Louvain and attention. Each adapter returns the function to time,
- * or a reason why the stage is skipped, and keeps what the checksums need in the shared context.
- * Betweenness options are passed through to the tie engine, which runs on worker threads (both cores here).
+ * Glue between the bench and the library's stage functions on graphology graphs (`--engine graph`: the
+ * library API): the reader, centrality (degree/strength, betweenness, constraint, core numbers), components,
+ * Louvain and attention. Each adapter returns the function to time, or a reason why the stage is skipped, and
+ * keeps what the checksums need in the shared context. Betweenness options are passed through to the tie
+ * engine, which runs on worker threads (both cores here). The compact engine's adapters (what
+ * `mycorrhiza analyze` runs) are in compact-adapters.ts.
  */
 import { availableParallelism } from 'node:os';
+import { connectedComponents } from 'graphology-components';
+import type { CompactLevel } from '../analysis/compact-level.js';
 import { attention } from '../attention/index.js';
 import { BETWEENNESS_DEFAULTS, betweennessAsync, compactGraph, constraint, coreNumber, planBetweenness, strength } from '../centrality/index.js';
 import { parallelBetweennessRunner } from '../cli/parallel-betweenness.js';
@@ -12,6 +16,9 @@ import { resolveOptions } from '../options.js';
 import { communities } from '../community/index.js';
 import { readAttendance } from '../io/index.js';
 import type { InputFile, ValidationReport } from '../io/types.js';
+import { organisationNetwork } from '../network/organisation-network.js';
+import { personNetwork } from '../network/person-network.js';
+import type { OrganisationProjection, PersonProjection } from '../network/project.js';
 import type { OrganisationGraph, PersonGraph } from '../network/types.js';
 import type { AttendanceModel } from '../types.js';
 import type { PipelineOptions } from './pipeline.js';
@@ -27,15 +34,20 @@ export interface StageContext {
   report?: ValidationReport;
   personGraph?: PersonGraph;
   orgGraph?: OrganisationGraph;
-  /** Per node id (`P001`...): degree, strength (shared events) and Newman strength. */
-  degree?: { degree: NumberMap; strength: NumberMap; newmanStrength: NumberMap };
-  betweenness?: { exact: boolean; pivots: number; values: NumberMap };
+  /** Compact engine: both levels as `analyze` builds them (tie table, adjacency, CSR), with their projections. */
+  compact?: { person: CompactLevel & { proj: PersonProjection }; organisation: CompactLevel & { proj: OrganisationProjection } };
+  /** Per node: degree, strength (shared events) and Newman strength. */
+  degree?: { degree: NodeValues; strength: NodeValues; newmanStrength: NodeValues };
+  betweenness?: { exact: boolean; pivots: number; values: NodeValues };
+  components?: { count: number; largest: number };
   louvain?: { communities: number; modularity: number };
   /** Variant labels shown in the table, per stage. */
   variant?: Partial<Record<StageId, string>>;
 }
 
 export type NumberMap = Readonly<Record<string, number>> | ReadonlyMap<string, number>;
+/** Values per node: keyed by node id (graph engine), or per compact node v with its model index `actor[v]` (compact engine). */
+export type NodeValues = NumberMap | { actor: Int32Array; values: ArrayLike<number> };
 /** The function to time, or why the stage is skipped. */
 export type Adapter = (ctx: StageContext) => Promise<(() => unknown) | string>;
 
@@ -58,11 +70,16 @@ export function strideSources(model: AttendanceModel, k: number): string[] {
   return Array.from({ length: m }, (_, i) => byInputId[Math.floor((i * n) / m)]!.id);
 }
 
-function setVariant(ctx: StageContext, id: StageId, label: string): void {
+export function setVariant(ctx: StageContext, id: StageId, label: string): void {
   (ctx.variant ??= {})[id] = label;
 }
 
 export const centralityStages: Partial<Record<StageId, Adapter>> = {
+  'tie-profiles': async (ctx) => () => {
+    // Both graphs with their full tie profiles, from the model (the builders project again).
+    ctx.personGraph = personNetwork(ctx.model!);
+    ctx.orgGraph = organisationNetwork(ctx.model!);
+  },
   degree: async (ctx) => () => {
     const g = ctx.personGraph!;
     ctx.degree = {
@@ -91,6 +108,10 @@ export const centralityStages: Partial<Record<StageId, Adapter>> = {
   },
   constraint: async (ctx) => () => constraint(ctx.personGraph!),
   core: async (ctx) => () => coreNumber(ctx.personGraph!),
+  components: async (ctx) => () => {
+    const comps = connectedComponents(ctx.personGraph!);
+    ctx.components = { count: comps.length, largest: comps.reduce((m, c) => Math.max(m, c.length), 0) };
+  },
 };
 
 export const communityStages: Partial<Record<StageId, Adapter>> = {

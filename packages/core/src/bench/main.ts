@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench [S|M|L|XL] [--no-peers] [--stages a,b,c] [--budget SECONDS]`: our pipeline stage by stage beside
+ * `pnpm bench [S|M|L|XL] [--no-peers] [--stages a,b,c] [--engine compact|graph] [--budget SECONDS]`: our pipeline stage by stage beside
  * python-igraph, networkx and the C lower bound on the same generated file, in the same run. Writes
  * `bench/out/bench-<scale>.md` and prints it. Exit codes: 0 done, 1 a checksum MISMATCH or a failed stage,
  * 2 usage error or a missing tool (python3 for the input generator).
@@ -15,13 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { formatFlags, parseArgs, UsageError, type FlagSpec } from '../cli/args.js';
 import { load1, machineInfo, runMeasured } from './machine.js';
 import { benchPaths, ensureInput, findPython, loadReferenceChecksums, MissingToolError, runPeers, SCALES, type PeerRun, type Scale } from './peers.js';
-import { runPipeline, type OursProgress, type PipelineOptions } from './pipeline.js';
+import { ENGINES, runPipeline, type Engine, type OursProgress, type PipelineOptions } from './pipeline.js';
 import { checksumRows, renderReport, STAGES, type AnalyzeRun, type BenchReport, type OursResult, type StageId } from './report.js';
 
 const FLAGS: Record<string, FlagSpec> = {
   'no-peers': { kind: 'boolean', help: 'run only our pipeline (checksums are still compared with bench/peers/results.md)' },
   peers: { kind: 'string', help: 'which peers to run: comma-separated from limit, igraph, networkx (default all)' },
   stages: { kind: 'string', help: `comma-separated stages (prerequisites are added): ${STAGES.join(', ')}` },
+  engine: { kind: 'string', help: 'what the network stages run on: compact (default: the typed arrays and CSR `mycorrhiza analyze` runs on) or graph (graphology graphs, the library API)' },
   budget: { kind: 'string', help: 'seconds a single step of a Python peer may take (default 120)' },
   file: { kind: 'string', help: 'benchmark this CSV instead of bench/data/<scale>.csv (scale still picks the reference checksums)' },
   betweenness: {
@@ -67,8 +68,11 @@ function parseStages(value: unknown): StageId[] | null {
 function pipelineOptions(flags: Record<string, unknown>): PipelineOptions {
   const mode = flags.betweenness === undefined ? 'auto' : String(flags.betweenness);
   if (!['auto', 'exact', 'sampled'].includes(mode)) throw new UsageError(`bench: flag "--betweenness" should be auto, exact or sampled, received "${mode}".`);
+  const engine = flags.engine === undefined ? 'compact' : String(flags.engine);
+  if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`bench: flag "--engine" should be compact or graph, received "${engine}".`);
   return {
     stages: parseStages(flags.stages),
+    engine: engine as Engine,
     betweenness: mode as PipelineOptions['betweenness'],
     pivots: flags.pivots === undefined ? null : num('pivots', flags.pivots, 0, 1),
     budget: num('budget', flags.budget, 120, 1),
@@ -111,7 +115,7 @@ async function runOurs(csv: string, outJson: string, flags: Record<string, unkno
   const merged: OursResult = { tool: 'mycorrhiza', node: process.version, stages: [], checksum: {}, notes: [], processPeakMb: 0, perStagePeak: true };
   for (let attempt = 0; attempt <= STAGES.length; attempt++) {
     const args = ['--expose-gc', `--max-old-space-size=${heap}`, fileURLToPath(import.meta.url), '--child', '--file', csv, '--json', outJson];
-    for (const f of ['stages', 'betweenness', 'pivots', 'budget']) if (flags[f] !== undefined) args.push(`--${f}`, String(flags[f]));
+    for (const f of ['stages', 'engine', 'betweenness', 'pivots', 'budget']) if (flags[f] !== undefined) args.push(`--${f}`, String(flags[f]));
     if (done.length) args.push('--done', done.join(','));
     if (dnf.length) args.push('--dnf', dnf.join(','));
     writeFileSync(outJson, '');
@@ -136,6 +140,7 @@ async function runOurs(csv: string, outJson: string, flags: Record<string, unkno
       merged.processPeakMb = Math.max(merged.processPeakMb, part.processPeakMb);
       merged.perStagePeak &&= part.perStagePeak;
       merged.node = part.node;
+      if (part.engine) merged.engine = part.engine;
     }
     const running = part?.running?.id ?? null;
     if (!running && exit.code === 0) break;

@@ -1,27 +1,36 @@
 /**
  * Our pipeline, stage by stage, on one attendance file (Node only; runs in the bench child process): each
  * stage timed and its peak RSS measured (see measure.ts), then the checksums of `bench/peers/benchlib.py`
- * computed from the stages' own outputs (not timed).
+ * computed from the stages' own outputs (not timed). The network stages (tie profiles to Louvain) run on the
+ * engine `options.engine` picks: the compact structures `mycorrhiza analyze` uses (compact-adapters.ts) or
+ * graphology graphs through the library API (adapters.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { connectedComponents } from 'graphology-components';
 import { projectOrganisations, projectPersons, type OrganisationProjection, type PersonProjection } from '../network/project.js';
-import { personNetwork } from '../network/person-network.js';
-import { organisationNetwork } from '../network/organisation-network.js';
-import type { OrganisationGraph, PersonGraph } from '../network/types.js';
 import { parseTable } from '../io/index.js';
 import { growthSeries, type GrowthSeries } from '../time/growth.js';
 import type { AttendanceModel } from '../types.js';
 import { top1, top5, type Checksums } from './checksum.js';
 import { measureStage, readPeakRssMb } from './measure.js';
 import { STAGES, type OurStage, type OursResult, type StageId } from './report.js';
-import { attentionStage, centralityStages, communityStages, readStage, type Adapter, type StageContext } from './adapters.js';
+import { attentionStage, centralityStages, communityStages, readStage, type Adapter, type NodeValues, type StageContext } from './adapters.js';
+import { compactStages } from './compact-adapters.js';
+
+/** Engines the network stages can run on: `compact` (typed arrays + CSR, what `mycorrhiza analyze` runs) or `graph` (graphology graphs, the library API). */
+export const ENGINES = ['compact', 'graph'] as const;
+export type Engine = (typeof ENGINES)[number];
 
 /** Options of `runPipeline`. */
 export interface PipelineOptions {
   /** Stages to run (their prerequisites are added); null = all. */
   stages: StageId[] | null;
+  /**
+   * What the network stages (tie profiles to Louvain) run on: `compact` (the typed arrays and CSR of
+   * `mycorrhiza analyze`) or `graph` (graphology graphs from `personNetwork` / `organisationNetwork`).
+   * Default: "compact".
+   */
+  engine?: Engine;
   /** Betweenness: `auto` lets the tie engine pick exact or sampled by size; passed through. */
   betweenness: 'auto' | 'exact' | 'sampled';
   /** Pivots of the sampled estimate, or null for the tie engine's default. */
@@ -131,9 +140,14 @@ function inputIds(model: AttendanceModel): string[] {
   return model.people.map((p) => p.name);
 }
 
-/** Values keyed by our node id (`P001`...) → array over model indices. */
-export function byModelIndex(model: AttendanceModel, values: Readonly<Record<string, number>> | ReadonlyMap<string, number>): Float64Array {
+/** Values keyed by our node id (`P001`...), or per compact node with its model index → array over model indices. */
+export function byModelIndex(model: AttendanceModel, values: NodeValues): Float64Array {
   const out = new Float64Array(model.people.length);
+  if ('actor' in values && values.actor instanceof Int32Array) {
+    const { actor, values: v } = values as { actor: Int32Array; values: ArrayLike<number> };
+    for (let i = 0; i < actor.length; i++) out[actor[i]!] = v[i]!;
+    return out;
+  }
   const get = values instanceof Map ? (k: string) => values.get(k) : (k: string) => (values as Record<string, number>)[k];
   model.people.forEach((p, i) => (out[i] = get(p.id) ?? 0));
   return out;
@@ -149,13 +163,12 @@ export async function runPipeline(
   const stages: OurStage[] = [];
   const notes: string[] = [];
   const ctx: StageContext = { file: { name: basename(file), bytes: new Uint8Array(readFileSync(file)) }, options, notes };
+  const engine: Engine = options.engine ?? 'compact';
+  const networkStages: Partial<Record<StageId, Adapter>> = engine === 'graph' ? { ...centralityStages, ...communityStages } : compactStages;
   let perStagePeak = true;
   let person: PersonProjection | undefined;
   let org: OrganisationProjection | undefined;
-  let personGraph: PersonGraph | undefined;
-  let orgGraph: OrganisationGraph | undefined;
   let growth: GrowthSeries | undefined;
-  const extra: Checksums = {};
   let modelChecksums: Checksums | undefined;
 
   function checksums(): Checksums {
@@ -164,8 +177,11 @@ export async function runPipeline(
     if (model) {
       // The model part (a set over every attendance) once; the projection part is a cheap pass over columns.
       modelChecksums ??= projectionChecksums(model, ctx.report?.counts.rows ?? ctx.parsedRows ?? null, undefined, undefined);
-      checksum = { ...modelChecksums, ...projectionChecksums(model, null, person, org, false) };
+      // Without the projection stages, the tie-profile stage's own projections (compact engine) give the edge checksums.
+      const cp = ctx.compact;
+      checksum = { ...modelChecksums, ...projectionChecksums(model, null, person ?? cp?.person.proj, org ?? cp?.organisation.proj, false) };
       const ids = inputIds(model);
+      const personGraph = ctx.personGraph;
       if (personGraph && !person) {
         // Graph-based edge checksums when the compact projection stage was not selected.
         let total = 0, max = 0, strong = 0;
@@ -177,6 +193,12 @@ export async function runPipeline(
           nw.push(a.newman);
         });
         Object.assign(checksum, { person_edges: personGraph.size, total_weight: total, max_weight: max, strong_ties: strong, weak_ties: personGraph.size - strong, newman_sum: Math.round(preciseSum(nw) * 1e6) / 1e6 });
+      }
+      const orgGraph = ctx.orgGraph;
+      if (orgGraph && !org) {
+        let total = 0;
+        orgGraph.forEachEdge((_e, a) => (total += a.shared_events));
+        Object.assign(checksum, { org_edges: orgGraph.size, org_total_weight: total });
       }
       if (ctx.degree) {
         const d = ctx.degree;
@@ -191,7 +213,10 @@ export async function runPipeline(
         const key = ctx.betweenness.exact ? 'betweenness_exact_top5' : `betweenness_sampled_k${ctx.betweenness.pivots}_top5`;
         checksum[key] = top5(ids, byModelIndex(model, ctx.betweenness.values));
       }
-      Object.assign(checksum, extra);
+      if (ctx.components) {
+        checksum.components = ctx.components.count;
+        checksum.largest_component = ctx.components.largest;
+      }
       if (ctx.louvain) {
         checksum.louvain_communities = ctx.louvain.communities;
         checksum.louvain_modularity = Math.round(ctx.louvain.modularity * 1e4) / 1e4;
@@ -205,6 +230,7 @@ export async function runPipeline(
   const snapshot = (running?: StageId): OursProgress => ({
     tool: 'mycorrhiza',
     node: process.version,
+    engine,
     stages: [...stages],
     checksum: checksums(),
     notes: [...notes],
@@ -275,34 +301,19 @@ export async function runPipeline(
           org = projectOrganisations(ctx.model!);
         });
         break;
-      case 'tie-profiles':
-        await run(id, () => {
-          personGraph = personNetwork(ctx.model!);
-          orgGraph = organisationNetwork(ctx.model!);
-          ctx.personGraph = personGraph;
-          ctx.orgGraph = orgGraph;
-        });
-        break;
-      case 'components':
-        await run(id, () => {
-          const comps = connectedComponents(personGraph!);
-          extra.components = comps.length;
-          extra.largest_component = comps.reduce((m, c) => Math.max(m, c.length), 0);
-        });
-        break;
       case 'growth':
         await run(id, () => {
           growth = growthSeries(ctx.model!, { every: 'month' });
         });
         break;
+      case 'tie-profiles':
       case 'degree':
       case 'betweenness':
       case 'constraint':
       case 'core':
-        await runAdapter(id, centralityStages, ctx, run, stages);
-        break;
+      case 'components':
       case 'louvain':
-        await runAdapter(id, communityStages, ctx, run, stages);
+        await runAdapter(id, networkStages, ctx, run, stages);
         break;
       case 'attention':
         await runAdapter(id, { attention: attentionStage }, ctx, run, stages);
@@ -313,14 +324,14 @@ export async function runPipeline(
   const checksum = checksums();
   if (growth) {
     const last = growth.rows[growth.rows.length - 1];
-    if (last && extra.components !== undefined && last.person_components !== extra.components) {
-      notes.push(`growth series: last row has ${last.person_components} person components, the person graph ${String(extra.components)} (they should agree).`);
+    if (last && ctx.components && last.person_components !== ctx.components.count) {
+      notes.push(`growth series: last row has ${last.person_components} person components, the person network ${ctx.components.count} (they should agree).`);
     }
     notes.push(`growth series: ${growth.rows.length} rows (${growth.every}), ${growth.method}.`);
   }
   const processPeakMb = Math.max(readPeakRssMb() ?? 0, process.resourceUsage().maxRSS / 1024, ...stages.map((s) => s.peakMb ?? 0));
   if (!perStagePeak) notes.push('peak memory is cumulative for the process (the kernel peak mark could not be reset per stage).');
-  return { tool: 'mycorrhiza', node: process.version, stages, checksum, notes: [...notes], processPeakMb, perStagePeak };
+  return { tool: 'mycorrhiza', node: process.version, engine, stages, checksum, notes: [...notes], processPeakMb, perStagePeak };
 }
 
 type Runner = (id: StageId, fn: () => unknown | Promise<unknown>, variant?: () => string | undefined) => Promise<void>;

@@ -29,7 +29,7 @@ export const STAGE_LABELS: Readonly<Record<StageId, string>> = Object.freeze({
   model: 'read + model (readAttendance)',
   'person-projection': 'person projection',
   'organisation-projection': 'organisation projection',
-  'tie-profiles': 'tie profiles (both graphs)',
+  'tie-profiles': 'tie profiles (both networks)',
   degree: 'degree + strength',
   betweenness: 'betweenness',
   constraint: 'constraint',
@@ -65,6 +65,8 @@ export interface OurStage {
 export interface OursResult {
   tool: 'mycorrhiza';
   node: string;
+  /** What the network stages ran on (`--engine`); absent in results from before the option (graph). */
+  engine?: 'compact' | 'graph';
   stages: OurStage[];
   checksum: Checksums;
   notes: string[];
@@ -324,6 +326,15 @@ export function targetChecks(r: BenchReport): TargetCheck[] {
   return out;
 }
 
+/** The line under the stage table that names the engine of the network stages. */
+export function engineLine(engine: 'compact' | 'graph'): string {
+  return engine === 'compact'
+    ? 'Engine: **compact** (`--engine compact`): tie profiles to Louvain run on the typed arrays, integer ids and CSR that `mycorrhiza analyze` runs on ' +
+        '(tie table and adjacency per level, `compactDegrees`, `betweennessValuesAsync` on the CSR with the worker runner, triangle pass or Σ deg² scan for constraint as analyze picks by size, ' +
+        '`coreNumberValues`, `compactComponents`, compact Louvain above 25,000 ties, graphology\'s below, as analyze).'
+    : 'Engine: **graph** (`--engine graph`): tie profiles build graphology graphs (`personNetwork`, `organisationNetwork`) and the measures run through the library API on them.';
+}
+
 /** The whole markdown report. */
 export function renderReport(r: BenchReport): string {
   const w: string[] = [];
@@ -350,6 +361,7 @@ export function renderReport(r: BenchReport): string {
     w.push(`| ${row.label} | ${row.ours} | ${row.cells.igraph} | ${row.cells.networkx} | ${row.cells.limit} | ${row.ratios.igraph} | ${row.ratios.networkx} | ${row.ratios.limit} |`);
   }
   w.push('');
+  if (r.ours) w.push(engineLine(r.ours.engine ?? 'graph'), '');
   const missing = r.peers.filter((p) => !p.result);
   if (missing.length || !r.ours) {
     for (const p of missing) w.push(`- ${TOOL_LABEL[p.tool]} not run: ${p.why ?? 'unknown reason'}`);
