@@ -1,13 +1,19 @@
 /**
  * The projection kernel: accumulate, per unordered actor pair (i < j) of an event × actor incidence, the tie
  * profile in typed arrays, by a per-actor merge over dense scratch arrays (Newman 2001 weights: each shared
- * event adds 1/(n_e − 1), doi:10.1103/PhysRevE.64.016132).
+ * event adds 1/(n_e − 1), doi:10.1103/PhysRevE.64.016132). The CSR and shared counts are built at once, the
+ * other columns on first read (see `accumulatePairs`).
  */
 import { MycorrhizaError } from '../errors.js';
 import { nameKey } from '../model/identity.js';
 import type { Incidence } from './selection.js';
 
-/** Per-tie columns, indexed by tie number (ties are ordered by src, then tgt). */
+/**
+ * Per-tie columns, indexed by tie number (ties are ordered by src, then tgt). In a table from
+ * `accumulatePairs`, `tgt`, `shared` and `rowStart` are built at once; `src`, `newman`, `firstEvent`,
+ * `lastEvent`, `weighted` and `hours` on first read (then cached; the values do not depend on when they are
+ * read), so that consumers of the shared counts alone do not pay for the rest. Any column can be assigned.
+ */
 export interface PairColumns {
   /** Number of ties. */
   length: number;
@@ -23,13 +29,13 @@ export interface PairColumns {
   firstEvent: Int32Array;
   lastEvent: Int32Array;
   /**
-   * Σ event-type weights over shared events. When `uniformWeight` is true this equals `shared` and the column
-   * is only materialised (8 bytes per tie) on first read: lean consumers read `shared` instead.
+   * Σ event-type weights over shared events. When `uniformWeight` is true this equals `shared` (a copy, 8
+   * bytes per tie, made on first read): lean consumers read `shared` instead.
    */
   weighted: Float64Array;
   /**
    * Σ durations (hours) of shared events with a known duration; NaN when none is known. When `hoursKnown` is
-   * false every entry is NaN and the column is only materialised on first read.
+   * false every entry is NaN.
    */
   hours: Float64Array;
   /** True when every tie-creating event with two or more actors weighs 1, so that `weighted[t] === shared[t]` for every tie. */
@@ -51,11 +57,15 @@ const MAX_TIES = 0x7fffffff;
 
 /**
  * Accumulate the tie profile of every co-occurring pair over the tie-creating events of `inc`.
- * Per-actor merge (as igraph's bipartite projection): for each actor i, walk its events in chronological
- * order and accumulate, for every co-member j > i, into dense scratch arrays indexed by j (no hash table);
- * then emit i's ties sorted by j (a merge of the ascending runs met per event). A first counting pass with a
- * marker array sizes the output exactly, so the columns are allocated once (no growth, no trimming copy).
- * `weighted` and `hours` get a second pass only when some event weighs other than 1 or has a duration.
+ * Per-actor merge (as igraph's bipartite projection): each actor i walks its events in chronological order and
+ * meets every co-member j > i there (no hash table, no comparison sort). One pass (`sortedRows`) builds what
+ * every caller reads: the ties as a CSR sorted by (src, tgt) (`rowStart`, `tgt`) and the shared-event counts.
+ * The distinct j of a row are marked in a three-level bitmap that stays in the L1 cache and whose enumeration
+ * lists them ascending; their counts in a dense array indexed by j.
+ * The other columns are computed on first read, each group by one walk of the same meetings (`tieDetails`:
+ * `newman`, `firstEvent`, `lastEvent`; `weightPass`: `weighted`, `hours`; `src` from `rowStart`), so callers
+ * that need the shared counts only (e.g. the structural measures) do not pay for them. The values do not depend
+ * on when they are read: the walks run in the same chronological order, so the sums are the same.
  * Ties come out ordered by (src, tgt); `find` is a binary search in the row of the smaller actor.
  * Each pass is its own function: a single call is then compiled loop by loop (on-stack replacement) instead of
  * deoptimising each time execution reaches a later, not yet seen loop of one big function.
@@ -63,43 +73,9 @@ const MAX_TIES = 0x7fffffff;
  * @param eventHours Per local event: duration in hours, or NaN when unknown.
  */
 export function accumulatePairs(inc: Incidence, eventWeight: Float64Array, eventHours: Float64Array): PairTable {
-  const live = liveEvents(inc, eventWeight, eventHours);
-  const tr = transpose(inc, live.inverse);
-  const rows = countRows(inc, tr);
-  const cols = fillRows(inc, tr, rows.rowStart, rows.widest);
-  let weighted: Float64Array | null = null;
-  let hours: Float64Array | null = null;
-  if (!live.uniformWeight || live.hoursKnown) {
-    const m = cols.length;
-    weighted = live.uniformWeight ? null : new Float64Array(m);
-    hours = live.hoursKnown ? new Float64Array(m) : null;
-    weightPass(inc, tr, rows.rowStart, cols.tgt, eventWeight, eventHours, weighted, hours);
-  }
-  return pairTable(
-    { ...cols, rowStart: rows.rowStart, uniformWeight: live.uniformWeight, hoursKnown: live.hoursKnown },
-    weighted,
-    hours,
-  );
-}
-
-/** Per local event: 1/(n_e − 1) for tie-creating events with two or more actors, else 0 (no pairs). */
-function liveEvents(
-  inc: Incidence,
-  eventWeight: Float64Array,
-  eventHours: Float64Array,
-): { inverse: Float64Array; uniformWeight: boolean; hoursKnown: boolean } {
-  const { start, ties, eventCount } = inc;
-  const inverse = new Float64Array(eventCount);
-  let uniformWeight = true;
-  let hoursKnown = false;
-  for (let k = 0; k < eventCount; k++) {
-    const size = start[k + 1]! - start[k]!;
-    if (!ties[k] || size < 2) continue;
-    inverse[k] = 1 / (size - 1);
-    if (eventWeight[k] !== 1) uniformWeight = false;
-    if (eventHours[k] === eventHours[k]) hoursKnown = true;
-  }
-  return { inverse, uniformWeight, hoursKnown };
+  const tr = transpose(inc, eventWeight, eventHours);
+  const rows = sortedRows(inc, tr, tr.pairs);
+  return pairTable(rows, { inc, tr, eventWeight, eventHours }, tr.uniformWeight, tr.hoursKnown);
 }
 
 /** Actor -> its pair-making events, chronological: the actor's position in each event's member list. */
@@ -110,28 +86,50 @@ interface Transpose {
   aPos: Int32Array;
   /** Local event of the entry. */
   aEvent: Int32Array;
+  /** Per local event: 1/(n_e − 1) for tie-creating events with two or more actors, else 0 (no pairs). */
   inverse: Float64Array;
-  /** Most entries of one actor. */
-  mostEvents: number;
+  /** Σ n_e(n_e − 1)/2 over those events: the pair meetings, an upper bound on the ties. */
+  pairs: number;
+  /** Every such event weighs 1. */
+  uniformWeight: boolean;
+  /** Some such event has a known duration. */
+  hoursKnown: boolean;
 }
 
-function transpose(inc: Incidence, inverse: Float64Array): Transpose {
+/** The pair-making events (see `Transpose.inverse`) and, per actor, its entries among them. */
+function transpose(inc: Incidence, eventWeight: Float64Array, eventHours: Float64Array): Transpose {
   const n = inc.actorCount;
-  const { start, members, eventCount } = inc;
+  const { start, members, ties, eventCount } = inc;
+  const inverse = new Float64Array(eventCount);
   const aStart = new Int32Array(n + 1);
+  let pairs = 0;
+  let uniformWeight = true;
+  let hoursKnown = false;
   for (let k = 0; k < eventCount; k++) {
-    if (inverse[k] === 0) continue;
-    for (let x = start[k]!, hi = start[k + 1]!; x < hi; x++) aStart[members[x]! + 1]!++;
+    const lo = start[k]!;
+    const hi = start[k + 1]!;
+    const size = hi - lo;
+    if (!ties[k] || size < 2) continue;
+    inverse[k] = 1 / (size - 1);
+    pairs += (size * (size - 1)) / 2;
+    if (eventWeight[k] !== 1) uniformWeight = false;
+    if (eventHours[k] === eventHours[k]) hoursKnown = true;
+    for (let x = lo; x < hi; x++) aStart[members[x]! + 1]!++;
   }
-  let mostEvents = 0;
-  for (let v = 0; v < n; v++) {
-    if (aStart[v + 1]! > mostEvents) mostEvents = aStart[v + 1]!;
-    aStart[v + 1]! += aStart[v]!;
-  }
+  prefixSums(aStart);
   const aPos = new Int32Array(aStart[n]!);
   const aEvent = new Int32Array(aStart[n]!);
   scatterTranspose(inc, inverse, aStart, aPos, aEvent);
-  return { aStart, aPos, aEvent, inverse, mostEvents };
+  return { aStart, aPos, aEvent, inverse, pairs, uniformWeight, hoursKnown };
+}
+
+/**
+ * Counts to CSR starts in place: `a[v + 1] += a[v]` for every v. One shared helper for every such pass of the
+ * projections, so its loop is compiled once for all of them (a loop at the end of a larger function is
+ * otherwise met without type feedback and recompiled on its own).
+ */
+export function prefixSums(a: Int32Array): void {
+  for (let v = 0, n = a.length - 1; v < n; v++) a[v + 1]! += a[v]!;
 }
 
 function scatterTranspose(inc: Incidence, inverse: Float64Array, aStart: Int32Array, aPos: Int32Array, aEvent: Int32Array): void {
@@ -147,157 +145,174 @@ function scatterTranspose(inc: Incidence, inverse: Float64Array, aStart: Int32Ar
   }
 }
 
-/** Counting pass: distinct co-members j > i per actor i, as the tie CSR `rowStart`, and the widest row. */
-function countRows(inc: Incidence, tr: Transpose): { rowStart: Int32Array; widest: number } {
+/** First capacity of the tie columns: the pair meetings (an upper bound on the ties), at most 2^24 ties. */
+const FIRST_CAPACITY = 1 << 24;
+
+/** The ties as a CSR sorted by (src, tgt), with their shared-event counts. */
+interface SortedRows {
+  length: number;
+  rowStart: Int32Array;
+  tgt: Int32Array;
+  shared: Int32Array;
+}
+
+/**
+ * The distinct co-members j > i of each actor i, ascending, with the number of events they shared.
+ * Meetings are counted in `count[j]`; a j met for the first time in the row is set in a bitmap of one bit per
+ * actor with two summary levels (bit w of level 1 = word w of level 0 is not empty, and so on), and the row is
+ * listed by walking the set bits top-down (count leading zeros of the lowest bit), clearing them and the counts
+ * on the way: time linear in the row plus the level-2 words (n / 32768) of its range, no sort. One function
+ * with the listing inlined by hand: the cold call (the usual case) compiles it once. The columns are written
+ * into buffers sized by the pair meetings (cut to the tie count at the end, see `fitted`).
+ */
+function sortedRows(inc: Incidence, tr: Transpose, pairs: number): SortedRows {
   const n = inc.actorCount;
   const { start, members } = inc;
   const { aStart, aPos, aEvent } = tr;
   const rowStart = new Int32Array(n + 1);
-  const mark = new Int32Array(n).fill(-1);
+  const count = new Int32Array(n);
+  const n0 = (n + 31) >>> 5;
+  const n1 = (n0 + 31) >>> 5;
+  const n2 = (n1 + 31) >>> 5;
+  const bits0 = new Int32Array(n0);
+  const bits1 = new Int32Array(n1);
+  const bits2 = new Int32Array(n2);
+  let tgt: Int32Array = new Int32Array(Math.min(pairs, FIRST_CAPACITY));
+  let shared: Int32Array = new Int32Array(tgt.length);
   let m = 0;
-  let widest = 0;
   for (let i = 0; i < n; i++) {
     rowStart[i] = m;
     let c = 0;
     for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
       for (let x = aPos[a]! + 1, hi = start[aEvent[a]! + 1]!; x < hi; x++) {
         const j = members[x]!;
-        if (mark[j] !== i) {
-          mark[j] = i;
+        const seen = count[j]!;
+        count[j] = seen + 1;
+        if (seen === 0) {
           c++;
+          // Set j's bit, and the summary bits when its word (then its level-1 word) was empty.
+          const w0 = j >>> 5;
+          const b0 = bits0[w0]!;
+          bits0[w0] = b0 | (1 << (j & 31));
+          if (b0 === 0) {
+            const w1 = w0 >>> 5;
+            const b1 = bits1[w1]!;
+            bits1[w1] = b1 | (1 << (w0 & 31));
+            if (b1 === 0) bits2[w1 >>> 5]! |= 1 << (w1 & 31);
+          }
         }
       }
     }
-    m += c;
-    if (c > widest) widest = c;
-    if (m > MAX_TIES)
-      throw new MycorrhizaError(
-        `accumulatePairs: the projection would have more than ${MAX_TIES} ties (reached ${m} after ${i + 1} of ${n} actors). Restrict the window (from/to) or set maxEventSize to leave very large events out of the ties.`,
-      );
+    if (c === 0) continue;
+    if (m + c > tgt.length) {
+      const size = grownSize(tgt.length, m + c, pairs, i, n);
+      tgt = grown(tgt, m, size);
+      shared = grown(shared, m, size);
+    }
+    // List the row: walk and clear the set bits top-down (lowest bit first), from the word of j = i + 1 on.
+    for (let w2 = (i + 1) >>> 15; w2 < n2; w2++) {
+      let b2 = bits2[w2]!;
+      if (b2 === 0) continue;
+      bits2[w2] = 0;
+      while (b2 !== 0) {
+        const low2 = b2 & -b2;
+        b2 ^= low2;
+        const w1 = (w2 << 5) | (31 - Math.clz32(low2));
+        let b1 = bits1[w1]!;
+        bits1[w1] = 0;
+        while (b1 !== 0) {
+          const low1 = b1 & -b1;
+          b1 ^= low1;
+          const w0 = (w1 << 5) | (31 - Math.clz32(low1));
+          let b0 = bits0[w0]!;
+          bits0[w0] = 0;
+          while (b0 !== 0) {
+            const low0 = b0 & -b0;
+            b0 ^= low0;
+            const j = (w0 << 5) | (31 - Math.clz32(low0));
+            tgt[m] = j;
+            shared[m] = count[j]!;
+            count[j] = 0;
+            m++;
+          }
+        }
+      }
+    }
   }
   rowStart[n] = m;
-  return { rowStart, widest };
+  return { length: m, rowStart, tgt: fitted(tgt, m), shared: fitted(shared, m) };
 }
 
-type CoreColumns = Pick<PairColumns, 'length' | 'src' | 'tgt' | 'shared' | 'newman' | 'firstEvent' | 'lastEvent'>;
+/** Next capacity (doubling, at most the pair meetings) for `need` ties, or the typed error past `MAX_TIES`. */
+function grownSize(capacity: number, need: number, pairs: number, i: number, n: number): number {
+  if (need > MAX_TIES)
+    throw new MycorrhizaError(
+      `accumulatePairs: the projection would have more than ${MAX_TIES} ties (reached ${need} after ${i + 1} of ${n} actors). Restrict the window (from/to) or set maxEventSize to leave very large events out of the ties.`,
+    );
+  return Math.min(Math.max(need, 2 * capacity), pairs, MAX_TIES);
+}
 
-/** Fill pass: accumulate each row in scratch arrays indexed by j, sort it by a merge of runs, emit it. */
-function fillRows(inc: Incidence, tr: Transpose, rowStart: Int32Array, widest: number): CoreColumns {
+function grown(a: Int32Array, used: number, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, used));
+  return b;
+}
+
+/**
+ * The first `m` entries of a column buffer: a view when at most a fifth of the buffer is unused (the unused
+ * tail was never written, so its pages are never touched), else an exact copy.
+ */
+function fitted(a: Int32Array, m: number): Int32Array {
+  if (m === a.length) return a;
+  return a.length - m <= a.length / 5 ? a.subarray(0, m) : a.slice(0, m);
+}
+
+/**
+ * `newman`, `firstEvent` and `lastEvent`: for each actor i, `slot[j]` is set to the tie number of (i, j) in i's
+ * sorted row; then each meeting of i and j adds 1/(n_e − 1) to that tie and sets the event as its last (and,
+ * at the first meeting, where the sum is still 0, as its first). Events are walked chronologically, so the
+ * sums are added in event order.
+ */
+function tieDetails(
+  inc: Incidence,
+  tr: Transpose,
+  rowStart: Int32Array,
+  tgt: Int32Array,
+): { newman: Float64Array; firstEvent: Int32Array; lastEvent: Int32Array } {
   const n = inc.actorCount;
   const { start, members, eventFrom } = inc;
   const { aStart, aPos, aEvent, inverse } = tr;
-  const m = rowStart[n]!;
-  const src = new Int32Array(m);
-  const tgt = new Int32Array(m);
-  const shared = new Int32Array(m);
+  const m = tgt.length;
   const newman = new Float64Array(m);
   const firstEvent = new Int32Array(m);
   const lastEvent = new Int32Array(m);
-  // Scratch per co-member j as one 32-byte record, so that a visit touches one cache line (it matters once the
-  // scratch outgrows the caches: 31 MB for a million people): the newman sum (f64 at 4j), then the shared
-  // count, first and last event (i32 at 8j+2, 8j+3, 8j+4). A count of 0 marks j as not met yet in this row.
-  const scratch = new ArrayBuffer(32 * n);
-  const nm = new Float64Array(scratch);
-  const rec = new Int32Array(scratch);
-  // Newly met co-members, one ascending run per event (members are ascending): a merge of runs sorts them.
-  const buffers = [new Int32Array(widest), new Int32Array(widest)] as const;
-  const runs = new Int32Array(tr.mostEvents + 1);
+  const slot = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const base = rowStart[i]!;
-    const count = rowStart[i + 1]! - base;
-    if (count === 0) continue;
-    const touched = buffers[0];
-    let c = 0;
-    let r = 0;
+    const end = rowStart[i + 1]!;
+    if (base === end) continue;
+    for (let t = base; t < end; t++) slot[tgt[t]!] = t;
     for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
       const k = aEvent[a]!;
       const e = eventFrom + k;
       const nw = inverse[k]!;
-      const c0 = c;
       // Members are ascending, so the co-members j > i are those after i's own position.
       for (let x = aPos[a]! + 1, hi = start[k + 1]!; x < hi; x++) {
-        const j = members[x]!;
-        const at = 8 * j;
-        if (rec[at + 2] === 0) {
-          touched[c++] = j;
-          rec[at + 2] = 1;
-          rec[at + 3] = e;
-          nm[4 * j] = nw;
-        } else {
-          rec[at + 2]!++;
-          nm[4 * j]! += nw;
-        }
-        rec[at + 4] = e;
+        const t = slot[members[x]!]!;
+        const sum = newman[t]!;
+        if (sum === 0) firstEvent[t] = e;
+        newman[t] = sum + nw;
+        lastEvent[t] = e;
       }
-      if (c > c0) runs[r++] = c0;
-    }
-    runs[r] = c;
-    const list = r > 1 && mergeRuns(buffers[0], buffers[1], runs, r, c) === 1 ? buffers[1] : touched;
-    src.fill(i, base, base + count);
-    for (let y = 0; y < count; y++) {
-      const j = list[y]!;
-      const t = base + y;
-      const at = 8 * j;
-      tgt[t] = j;
-      shared[t] = rec[at + 2]!;
-      rec[at + 2] = 0;
-      newman[t] = nm[4 * j]!;
-      firstEvent[t] = rec[at + 3]!;
-      lastEvent[t] = rec[at + 4]!;
     }
   }
-  return { length: m, src, tgt, shared, newman, firstEvent, lastEvent };
+  return { newman, firstEvent, lastEvent };
 }
 
 /**
- * Bottom-up merge of the ascending runs `a[runs[q] .. runs[q+1]-1]` (q < r, `runs[r]` = end), alternating
- * between `a` and `b`. Returns 0 when the sorted result is in `a`, 1 when in `b`. O(count · log r).
- */
-function mergeRuns(a: Int32Array, b: Int32Array, runs: Int32Array, r: number, end: number): number {
-  let from = a;
-  let to = b;
-  let side = 0;
-  while (r > 1) {
-    let w = 0;
-    let q = 0;
-    for (; q + 1 < r; q += 2) {
-      let x = runs[q]!;
-      const xEnd = runs[q + 1]!;
-      let y = xEnd;
-      const yEnd = runs[q + 2]!;
-      let o = x;
-      while (x < xEnd && y < yEnd) {
-        const u = from[x]!;
-        const v = from[y]!;
-        if (u < v) {
-          to[o++] = u;
-          x++;
-        } else {
-          to[o++] = v;
-          y++;
-        }
-      }
-      while (x < xEnd) to[o++] = from[x++]!;
-      while (y < yEnd) to[o++] = from[y++]!;
-      runs[w++] = runs[q]!;
-    }
-    if (q < r) {
-      for (let x = runs[q]!, xEnd = runs[q + 1]!; x < xEnd; x++) to[x] = from[x]!;
-      runs[w++] = runs[q]!;
-    }
-    runs[w] = end;
-    r = w;
-    const swap = from;
-    from = to;
-    to = swap;
-    side ^= 1;
-  }
-  return side;
-}
-
-/**
- * Second pass over the same pairs for the event-type weights and durations, in the same chronological order
- * (same floating-point sums); the rows are already sorted, so each sum lands by a walk of the row.
+ * `weighted` and `hours` (either may be null: not wanted): the same walk as `tieDetails` (same chronological
+ * order, so the same floating-point sums). `weighted` starts at -0, which x + -0 leaves as x, and `hours` at
+ * NaN (no duration known yet).
  */
 function weightPass(
   inc: Incidence,
@@ -312,69 +327,134 @@ function weightPass(
   const n = inc.actorCount;
   const { start, members } = inc;
   const { aStart, aPos, aEvent } = tr;
-  const wt = weighted ? new Float64Array(n) : null;
-  const hr = hours ? new Float64Array(n) : null;
-  const seen = new Uint8Array(n);
+  const slot = new Int32Array(n);
+  if (weighted) weighted.fill(-0);
+  if (hours) hours.fill(NaN);
   for (let i = 0; i < n; i++) {
     const base = rowStart[i]!;
     const end = rowStart[i + 1]!;
     if (base === end) continue;
+    for (let t = base; t < end; t++) slot[tgt[t]!] = t;
     for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
       const k = aEvent[a]!;
       const w = eventWeight[k]!;
       const h = eventHours[k]!;
       const known = h === h;
       for (let x = aPos[a]! + 1, hi = start[k + 1]!; x < hi; x++) {
-        const j = members[x]!;
-        if (seen[j] === 0) {
-          seen[j] = 1;
-          if (wt) wt[j] = w;
-          if (hr) hr[j] = h;
-        } else {
-          if (wt) wt[j]! += w;
-          if (hr && known) hr[j] = hr[j] === hr[j] ? hr[j]! + h : h;
-        }
+        const t = slot[members[x]!]!;
+        if (weighted) weighted[t]! += w;
+        if (hours && known) hours[t] = hours[t] === hours[t] ? hours[t]! + h : h;
       }
-    }
-    for (let t = base; t < end; t++) {
-      const j = tgt[t]!;
-      seen[j] = 0;
-      if (wt) weighted![t] = wt[j]!;
-      if (hr) hours![t] = hr[j]!;
     }
   }
 }
 
+/** The sources of each tie, from the CSR. */
+function sourceColumn(rowStart: Int32Array, m: number): Int32Array {
+  const src = new Int32Array(m);
+  for (let i = 0, n = rowStart.length - 1; i < n; i++) src.fill(i, rowStart[i]!, rowStart[i + 1]!);
+  return src;
+}
+
+/** What the deferred columns are computed from (released once all of them are). */
+interface Pending {
+  inc: Incidence;
+  tr: Transpose;
+  eventWeight: Float64Array;
+  eventHours: Float64Array;
+}
+
 /**
- * Wrap finished columns as a `PairTable`: `weighted` and `hours` are eager when given, otherwise derived on
- * first read (`weighted` = `shared`, `hours` = NaN) and cached.
+ * Wrap the sorted rows as a `PairTable` whose other columns are computed on first read and cached: `src`
+ * from `rowStart`; `newman`, `firstEvent` and `lastEvent` together; `weighted` (= `shared` when
+ * `uniformWeight`) and `hours` (all NaN unless `hoursKnown`) together. Every column can also be replaced.
  */
-function pairTable(
-  cols: Omit<PairColumns, 'weighted' | 'hours'>,
-  weighted: Float64Array | null,
-  hours: Float64Array | null,
-): PairTable {
-  const { length: m, shared, tgt, rowStart } = cols;
+function pairTable(rows: SortedRows, pending: Pending, uniformWeight: boolean, hoursKnown: boolean): PairTable {
+  const { length: m, tgt, shared, rowStart } = rows;
   const n = rowStart.length - 1;
-  let w = weighted;
-  let h = hours;
+  let from: Pending | null = pending;
+  let src: Int32Array | null = null;
+  let newman: Float64Array | null = null;
+  let firstEvent: Int32Array | null = null;
+  let lastEvent: Int32Array | null = null;
+  let weighted: Float64Array | null = null;
+  let hours: Float64Array | null = null;
+  // The walks need the incidence and its transpose until every column that needs a walk is built.
+  const release = (): void => {
+    const detailsDone = newman !== null && firstEvent !== null && lastEvent !== null;
+    const weightsDone = (uniformWeight || weighted !== null) && (!hoursKnown || hours !== null);
+    if (detailsDone && weightsDone) from = null;
+  };
+  const details = (): void => {
+    const d = tieDetails(from!.inc, from!.tr, rowStart, tgt);
+    newman ??= d.newman;
+    firstEvent ??= d.firstEvent;
+    lastEvent ??= d.lastEvent;
+    release();
+  };
+  const weights = (): void => {
+    const w = weighted === null && !uniformWeight ? new Float64Array(m) : null;
+    const h = hours === null && hoursKnown ? new Float64Array(m) : null;
+    if (w !== null || h !== null) weightPass(from!.inc, from!.tr, rowStart, tgt, from!.eventWeight, from!.eventHours, w, h);
+    if (weighted === null) {
+      weighted = w ?? new Float64Array(m);
+      if (w === null) weighted.set(shared);
+    }
+    hours ??= h ?? new Float64Array(m).fill(NaN);
+    release();
+  };
   return {
-    ...cols,
+    length: m,
+    get src(): Int32Array {
+      return (src ??= sourceColumn(rowStart, m));
+    },
+    set src(value: Int32Array) {
+      src = value;
+    },
+    tgt,
+    shared,
+    get newman(): Float64Array {
+      if (newman === null) details();
+      return newman!;
+    },
+    set newman(value: Float64Array) {
+      newman = value;
+      release();
+    },
+    get firstEvent(): Int32Array {
+      if (firstEvent === null) details();
+      return firstEvent!;
+    },
+    set firstEvent(value: Int32Array) {
+      firstEvent = value;
+      release();
+    },
+    get lastEvent(): Int32Array {
+      if (lastEvent === null) details();
+      return lastEvent!;
+    },
+    set lastEvent(value: Int32Array) {
+      lastEvent = value;
+      release();
+    },
+    rowStart,
+    uniformWeight,
+    hoursKnown,
     get weighted(): Float64Array {
-      if (w === null) {
-        w = new Float64Array(m);
-        w.set(shared);
-      }
-      return w;
+      if (weighted === null) weights();
+      return weighted!;
     },
     set weighted(value: Float64Array) {
-      w = value;
+      weighted = value;
+      release();
     },
     get hours(): Float64Array {
-      return (h ??= new Float64Array(m).fill(NaN));
+      if (hours === null) weights();
+      return hours!;
     },
     set hours(value: Float64Array) {
-      h = value;
+      hours = value;
+      release();
     },
     find(a: number, b: number): number {
       const i = a < b ? a : b;

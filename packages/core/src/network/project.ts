@@ -3,9 +3,10 @@
  * (tie columns, node columns, the incidence they came from) used by the graph builders, the backbone tests,
  * the growth series and the benchmark. Newman (2001) weights, doi:10.1103/PhysRevE.64.016132.
  */
+import { MycorrhizaError } from '../errors.js';
 import type { AttendanceModel } from '../types.js';
 import { resolveNetworkOptions, type ResolvedNetworkOptions } from './options.js';
-import { accumulatePairs, eventColumns, type PairTable } from './pair-table.js';
+import { accumulatePairs, eventColumns, prefixSums, type PairTable } from './pair-table.js';
 import { buildIncidence, selectRows, type Incidence, type Selection } from './selection.js';
 import type { NetworkOptions } from './types.js';
 
@@ -153,7 +154,8 @@ export function projectOrganisations(
  * sort, no comparison sort), and per person the positions of its rows. For each person p and each row of p,
  * the rows after it at that event are the co-attendants q >= p with their organisations; a triple
  * (p, q, organisation pair) is counted once through a marker per q (the organisation pair first met with q)
- * plus a small per-p overflow list for the rare pairs met under several organisation pairs. The tie number of
+ * plus per-p overflow runs, sorted and counted after the walk, for the pairs met under several organisation
+ * pairs (people who came for more than one organisation). The tie number of
  * an organisation pair comes from a dense map of the current organisation's ties, rebuilt only when the
  * organisation changes (people are visited grouped by their first organisation). Each pass is its own
  * function (see `accumulatePairs`).
@@ -196,8 +198,8 @@ function personRows(model: AttendanceModel, selection: Selection): PersonRows {
     const k = a.event[i]! - eventFrom;
     if (tieEvent[k]) eStart[k + 1]!++;
   }
-  for (let p = 0; p < np; p++) pStart[p + 1]! += pStart[p]!;
-  for (let k = 0; k < eventCount; k++) eStart[k + 1]! += eStart[k]!;
+  prefixSums(pStart);
+  prefixSums(eStart);
   const pos = new Int32Array(pStart[np]!);
   scatterRows(model, selection, pStart, pos);
   return { pStart, pos, eStart };
@@ -270,7 +272,7 @@ function byFirstOrganisation(firstOrg: Int32Array, no: number): Int32Array {
   const np = firstOrg.length;
   const byOrg = new Int32Array(no + 1);
   for (let p = 0; p < np; p++) if (firstOrg[p]! >= 0) byOrg[firstOrg[p]! + 1]!++;
-  for (let o = 0; o < no; o++) byOrg[o + 1]! += byOrg[o]!;
+  prefixSums(byOrg);
   const order = new Int32Array(byOrg[no]!);
   for (let p = 0; p < np; p++) if (firstOrg[p]! >= 0) order[byOrg[firstOrg[p]!]!++] = p;
   return order;
@@ -284,17 +286,20 @@ interface IncomingTies {
 }
 
 function incomingTies(table: PairTable, no: number): IncomingTies {
-  const { src, tgt } = table;
+  const { tgt, rowStart } = table;
   const inStart = new Int32Array(no + 1);
   for (let t = 0; t < table.length; t++) inStart[tgt[t]! + 1]!++;
-  for (let o = 0; o < no; o++) inStart[o + 1]! += inStart[o]!;
+  prefixSums(inStart);
   const inTie = new Int32Array(table.length);
   const inSrc = new Int32Array(table.length);
   const inFill = inStart.slice(0, no);
-  for (let t = 0; t < table.length; t++) {
-    const at = inFill[tgt[t]!]!++;
-    inTie[at] = t;
-    inSrc[at] = src[t]!;
+  // Walk the rows (not the lazily built `src` column): row o holds the ties whose smaller partner is o.
+  for (let o = 0; o < no; o++) {
+    for (let t = rowStart[o]!, end = rowStart[o + 1]!; t < end; t++) {
+      const at = inFill[tgt[t]!]!++;
+      inTie[at] = t;
+      inSrc[at] = o;
+    }
   }
   return { inStart, inTie, inSrc };
 }
@@ -312,16 +317,29 @@ function pairPass(
 ): void {
   const { pStart, pos } = rows;
   const { ePerson, eOrg, end } = lists;
-  const { tgt, rowStart } = table;
-  const { inStart, inTie, inSrc } = incoming;
   // Tie number by partner for the current organisation (rebuilt when the organisation changes).
-  const tieOf = new Int32Array(no);
+  // Two such maps, the least recently used one rebuilt: a person who comes for two organisations switches
+  // between them without a rebuild of the map of the group's organisation for each of its rows.
+  const tiesA = new Int32Array(no);
+  const tiesB = new Int32Array(no);
+  let orgA = -1;
+  let orgB = -1;
+  let tieOf = tiesA;
   let mapOrg = -1;
   // Per q, interleaved (one cache line per visit): the last p that met q (2q), and the code first met (2q+1).
   const mark = new Int32Array(2 * np).fill(-1);
-  // Overflow of one person: (q, code) met under a second organisation pair, as alternating entries.
-  let extra: Int32Array = new Int32Array(64);
+  // Overflow: the (q, code) met again under another organisation pair, as keys q·codes + code + no + 1, one
+  // run per person (`runEnd[y]` = end of the run of `order[y]`), counted after the walk (`countOverflow`).
+  // Every repeat meeting writes its key past the end and keeps it only when the code differs: no branch of
+  // the walk is rare, so its compiled code is not thrown away on a first overflow.
+  const codes = table.length + no + 1;
+  if (np * codes > Number.MAX_SAFE_INTEGER)
+    throw new MycorrhizaError(
+      `projectOrganisations: ${np} people × ${codes} organisation-pair codes exceed the exact range of the person-pair keys (2^53). Restrict the window (from/to) or count without person pairs (personCounts: false).`,
+    );
+  let extra: Float64Array = new Float64Array(Math.max(1024, pos.length));
   let extraLength = 0;
+  const runEnd = new Int32Array(order.length);
   for (let y = 0; y < order.length; y++) {
     const p = order[y]!;
     for (let x = pStart[p]!, xEnd = pStart[p + 1]!; x < xEnd; x++) {
@@ -330,64 +348,106 @@ function pairPass(
       const op = eOrg[at]!;
       if (op !== mapOrg) {
         mapOrg = op;
-        for (let t = rowStart[op]!, tEnd = rowStart[op + 1]!; t < tEnd; t++) tieOf[tgt[t]!] = t;
-        for (let z = inStart[op]!, zEnd = inStart[op + 1]!; z < zEnd; z++) tieOf[inSrc[z]!] = inTie[z]!;
-      }
-      for (let z = at + 1, zEnd = end[x]!; z < zEnd; z++) {
-        const q = ePerson[z]!;
-        if (q === p) continue; // p's row for another organisation
-        const oq = eOrg[z]!;
-        // Internal pair: -1 - organisation; cross pair: the organisation tie (present: both came to a tie event).
-        const code = oq === op ? -1 - op : tieOf[oq]!;
-        if (mark[2 * q] !== p) {
-          mark[2 * q] = p;
-          mark[2 * q + 1] = code;
-          if (code < 0) internalTies[-1 - code]!++;
-          else personPairs[code]!++;
-        } else if (mark[2 * q + 1] !== code) {
-          if (extraLength === extra.length) extra = grown(extra);
-          extra[extraLength++] = q;
-          extra[extraLength++] = code;
+        if (op === orgA) tieOf = tiesA;
+        else if (op === orgB) tieOf = tiesB;
+        else if (tieOf === tiesA) {
+          orgB = op;
+          tieOf = tiesB;
+          mapTies(op, table, incoming, tieOf);
+        } else {
+          orgA = op;
+          tieOf = tiesA;
+          mapTies(op, table, incoming, tieOf);
         }
       }
+      const zEnd = end[x]!;
+      if (extraLength + (zEnd - at) > extra.length) extra = grown(extra, extraLength + (zEnd - at));
+      extraLength = walkRow(p, op, at, zEnd, ePerson, eOrg, tieOf, mark, personPairs, internalTies, extra, extraLength, codes, no);
     }
-    if (extraLength > 0) {
-      countExtra(extra, extraLength, personPairs, internalTies);
-      extraLength = 0;
-    }
+    runEnd[y] = extraLength;
   }
+  if (extraLength > 0) countOverflow(extra, runEnd, codes, no, personPairs, internalTies);
 }
 
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(2 * a.length);
+/**
+ * The entries after `at` in an event list (the co-attendants q >= p of p, whose row there names `op`): count
+ * each (q, code) first met, and write the key of a repeat meeting at `extraLength`, kept (the new length is
+ * returned) when its code differs from the first. A small function of its own: it is compiled early and fast.
+ */
+function walkRow(
+  p: number,
+  op: number,
+  at: number,
+  zEnd: number,
+  ePerson: Int32Array,
+  eOrg: Int32Array,
+  tieOf: Int32Array,
+  mark: Int32Array,
+  personPairs: Int32Array,
+  internalTies: Int32Array,
+  extra: Float64Array,
+  extraLength: number,
+  codes: number,
+  no: number,
+): number {
+  for (let z = at + 1; z < zEnd; z++) {
+    const q = ePerson[z]!;
+    if (q === p) continue; // p's row for another organisation
+    const oq = eOrg[z]!;
+    // Internal pair: -1 - organisation; cross pair: the organisation tie (present: both came to a tie event).
+    const code = oq === op ? -1 - op : tieOf[oq]!;
+    if (mark[2 * q] !== p) {
+      mark[2 * q] = p;
+      mark[2 * q + 1] = code;
+      if (code < 0) internalTies[-1 - code]!++;
+      else personPairs[code]!++;
+    } else {
+      extra[extraLength] = q * codes + (code + no + 1);
+      extraLength += mark[2 * q + 1] !== code ? 1 : 0;
+    }
+  }
+  return extraLength;
+}
+
+/** Fill `tieOf[o]` with the tie number of (op, o) for every partner o of organisation op. */
+function mapTies(op: number, table: PairTable, incoming: IncomingTies, tieOf: Int32Array): void {
+  const { tgt, rowStart } = table;
+  const { inStart, inTie, inSrc } = incoming;
+  for (let t = rowStart[op]!, tEnd = rowStart[op + 1]!; t < tEnd; t++) tieOf[tgt[t]!] = t;
+  for (let z = inStart[op]!, zEnd = inStart[op + 1]!; z < zEnd; z++) tieOf[inSrc[z]!] = inTie[z]!;
+}
+
+function grown(a: Float64Array, need: number): Float64Array {
+  const b = new Float64Array(Math.max(need, 2 * a.length));
   b.set(a);
   return b;
 }
 
-function countCode(code: number, personPairs: Int32Array, internalTies: Int32Array): void {
-  if (code < 0) internalTies[-1 - code]!++;
-  else personPairs[code]!++;
-}
-
 /**
- * Count the distinct (q, code) pairs of one person's overflow (`extra` = q0, code0, q1, code1, … up to
- * `length`): an insertion sort of the pairs in place (a person's overflow is short), then one count per run.
+ * Count the distinct (q, code) of each person's overflow run (keys q·codes + code + no + 1, exact in doubles)
+ * that were not counted as the first code met with q: a numeric sort of the run, then one count per distinct
+ * key.
  */
-function countExtra(extra: Int32Array, length: number, personPairs: Int32Array, internalTies: Int32Array): void {
-  for (let x = 2; x < length; x += 2) {
-    const q = extra[x]!;
-    const code = extra[x + 1]!;
-    let y = x - 2;
-    while (y >= 0 && (extra[y]! > q || (extra[y] === q && extra[y + 1]! > code))) {
-      extra[y + 2] = extra[y]!;
-      extra[y + 3] = extra[y + 1]!;
-      y -= 2;
+function countOverflow(
+  extra: Float64Array,
+  runEnd: Int32Array,
+  codes: number,
+  no: number,
+  personPairs: Int32Array,
+  internalTies: Int32Array,
+): void {
+  let from = 0;
+  for (let y = 0; y < runEnd.length; y++) {
+    const to = runEnd[y]!;
+    if (to === from) continue;
+    const keys = extra.subarray(from, to).sort();
+    from = to;
+    for (let x = 0; x < keys.length; x++) {
+      const key = keys[x]!;
+      if (x > 0 && key === keys[x - 1]) continue;
+      const code = (key % codes) - no - 1;
+      if (code < 0) internalTies[-1 - code]!++;
+      else personPairs[code]!++;
     }
-    extra[y + 2] = q;
-    extra[y + 3] = code;
-  }
-  for (let x = 0; x < length; x += 2) {
-    if (x > 0 && extra[x] === extra[x - 2] && extra[x + 1] === extra[x - 1]) continue;
-    countCode(extra[x + 1]!, personPairs, internalTies);
   }
 }
