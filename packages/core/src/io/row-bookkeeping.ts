@@ -6,7 +6,7 @@
 import { detach } from '../model/detach.js';
 import { nameKey } from '../model/identity.js';
 import type { AttendanceRecord } from '../types.js';
-import { createPairIds } from './int-tables.js';
+import { createPairIds, type PairIds } from './int-tables.js';
 import type { ResolvedReadOptions } from './options.js';
 import { makeIssue } from './report.js';
 import type { Issue } from './types.js';
@@ -35,25 +35,72 @@ export function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptio
  * person-day, not per row, and no string is built or hashed per row.
  */
 export function createPersonDays(keyOf: (name: string) => string) {
-  const slots = createPairIds();
   const dayIds = new Map<string, number>();
+  // Per day id: a number in date order (yyyymmdd), to tell whether a person's rows come in date order.
+  let dayKey = new Int32Array(256);
   let lastDate: string | null = null;
   let lastDay = -1;
   // Events by identity key (name only: the day is the same on one person-day), with their first spelling.
   const keyIds = new Map<string, number>();
   const names: string[] = [];
   let eventKey = new Int32Array(1024).fill(-1);
+  // Per person-day (dense, in order of first sight): its person, day, first event, first row (file index and row
+  // number: two integers, not one boxed number), and whether it was warned about.
+  let count = 0;
+  let persons = new Int32Array(1024);
+  let days = new Int32Array(1024);
   let events = new Int32Array(1024);
-  // The first row of each person-day: its file index and row number (two integers, not one boxed number).
   let refFiles = new Int32Array(1024);
   let refRows = new Int32Array(1024);
   let warned = new Uint8Array(1024);
+  // While every person's rows come in date order (the usual export: rows by event, events by date), a person's
+  // last day and its person-day are all a row needs: no table of every person-day, which would cost a cache miss
+  // per row on a large file. The first row out of date order builds the table from the person-days so far.
+  let ordered = true;
+  let lastDayOf = new Int32Array(1024).fill(-1);
+  let lastSlotOf = new Int32Array(1024);
+  let slots: PairIds | null = null;
   // A person without a builder id (not expected: the builder identifies every named person) by identity text.
   const others = new Map<string, number>();
+
+  const grow = (): void => {
+    const n = 2 * persons.length;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    persons = i32(persons);
+    days = i32(days);
+    events = i32(events);
+    refFiles = i32(refFiles);
+    refRows = i32(refRows);
+    const w2 = new Uint8Array(n);
+    w2.set(warned);
+    warned = w2;
+  };
+  /** A new person-day: its index. */
+  const add = (person: number, day: number, ev: number, fileIndex: number, row: number): number => {
+    if (count === persons.length) grow();
+    persons[count] = person;
+    days[count] = day;
+    events[count] = ev;
+    refFiles[count] = fileIndex;
+    refRows[count] = row;
+    return count++;
+  };
+  const toTable = (): PairIds => {
+    const table = createPairIds();
+    for (let i = 0; i < count; i++) table.add(persons[i]!, days[i]!);
+    ordered = false;
+    return table;
+  };
+
   return {
     /**
      * The earlier row (file index, row) and event name of another event on this person-day, or null.
-     * Gives each person-day once. `person` and `event` are the builder's draft ids of the record `r`, read on row `row` of file `fileIndex`.
+     * Gives each person-day once. `person` and `event` are the builder's draft ids of the record `r`, read on
+     * row `row` of file `fileIndex`.
      */
     check(person: number, event: number, r: AttendanceRecord, personKey: ResolvedReadOptions['personKey'], fileIndex: number, row: number): { file: number; row: number; event: string } | null {
       if (person < 0) {
@@ -65,7 +112,17 @@ export function createPersonDays(keyOf: (name: string) => string) {
       const date = r.date!;
       // Consecutive rows usually share their date (often the very same string, from the reader's date cache).
       let day = date === lastDate ? lastDay : dayIds.get(date);
-      if (day === undefined) dayIds.set(detach(date), (day = dayIds.size));
+      if (day === undefined) {
+        dayIds.set(detach(date), (day = dayIds.size));
+        if (day === dayKey.length) {
+          const k2 = new Int32Array(2 * day);
+          k2.set(dayKey);
+          dayKey = k2;
+        }
+        // ISO dates: year, month and day as one number in date order (any other text sorts as -1: out of order).
+        const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
+        dayKey[day] = date.length === 10 && Number.isInteger(y + m + d) ? y * 10000 + m * 100 + d : -1;
+      }
       lastDate = date;
       lastDay = day;
       if (event >= eventKey.length) {
@@ -83,20 +140,38 @@ export function createPersonDays(keyOf: (name: string) => string) {
         }
         eventKey[event] = ev = id;
       }
-      const n = slots.size;
-      const slot = slots.add(person, day);
-      if (slot === n) {
-        // A new person-day.
-        if (n === events.length) {
-          const e2 = new Int32Array(n * 2); e2.set(events); events = e2;
-          const f2 = new Int32Array(n * 2); f2.set(refFiles); refFiles = f2;
-          const r2 = new Int32Array(n * 2); r2.set(refRows); refRows = r2;
-          const w2 = new Uint8Array(n * 2); w2.set(warned); warned = w2;
+      let slot: number;
+      if (ordered && person >= 0 && dayKey[day]! >= 0) {
+        if (person >= lastDayOf.length) {
+          const n = Math.max(2 * lastDayOf.length, person + 1);
+          const d2 = new Int32Array(n).fill(-1);
+          d2.set(lastDayOf);
+          lastDayOf = d2;
+          const s2 = new Int32Array(n);
+          s2.set(lastSlotOf);
+          lastSlotOf = s2;
         }
-        events[n] = ev;
-        refFiles[n] = fileIndex;
-        refRows[n] = row;
-        return null;
+        const last = lastDayOf[person]!;
+        if (last === -1 || dayKey[day]! > dayKey[last]!) {
+          lastDayOf[person] = day;
+          lastSlotOf[person] = add(person, day, ev, fileIndex, row);
+          return null;
+        }
+        if (last === day) slot = lastSlotOf[person]!;
+        else {
+          // Out of date order: from here on, the table.
+          slots = toTable();
+          slot = -1;
+        }
+      } else slot = -1;
+      if (slot === -1) {
+        slots ??= toTable();
+        const n = slots.size;
+        slot = slots.add(person, day);
+        if (slot === n) {
+          add(person, day, ev, fileIndex, row);
+          return null;
+        }
       }
       if (events[slot] === ev || (refRows[slot] === row && refFiles[slot] === fileIndex) || warned[slot]) return null;
       warned[slot] = 1;
