@@ -126,7 +126,19 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
   const personFirst: number[] = [];
   const orgIds = createInterner();
   const orgs: OrgDraft[] = [];
-  const seen = createTripleSet();
+  // Repeated attendances. While each event's rows come together (the usual export), a repeat can only be in the
+  // current event's run: a small table of the run's (person, organisation) pairs, which stays in cache, is enough.
+  // When an event comes back after another one, the table of every attendance is built from the attendances so far
+  // and used from then on.
+  let seen: ReturnType<typeof createTripleSet> | null = null;
+  let runEvent = -1;
+  let runEnded = new Uint8Array(256);
+  let runCap = 64;
+  let runKeys = new Int32Array(runCap * 2);
+  let runIndex = new Int32Array(runCap);
+  let runStamp = new Int32Array(runCap);
+  let stamp = 0;
+  let runSize = 0;
   // Identity keys by raw spelling: a name seen before (byte for byte) skips `nameKey` (Unicode folding).
   const eventByRaw = new Map<string, Map<string, number>>();
   const orgByRaw = new Map<string, number>();
@@ -234,11 +246,67 @@ export function createModelBuilder(options?: BuildModelOptions): ModelBuilder {
     return p;
   }
 
+  /** -1 when (e, p, o) is new (it gets attendance `index`), else the index of the earlier attendance. */
+  function repeatOf(e: number, p: number, o: number, index: number): number {
+    if (seen === null) {
+      if (e !== runEvent) {
+        if (e < runEnded.length && runEnded[e]) {
+          // The event comes back: from here on, the table of every attendance.
+          seen = createTripleSet();
+          for (let i = 0; i < n; i++) seen.add(ev[i]!, pe[i]!, og[i]!, i);
+          return seen.add(e, p, o, index);
+        }
+        if (runEvent >= 0) {
+          if (runEvent >= runEnded.length) {
+            const r2 = new Uint8Array(Math.max(2 * runEnded.length, runEvent + 1));
+            r2.set(runEnded);
+            runEnded = r2;
+          }
+          runEnded[runEvent] = 1;
+        }
+        runEvent = e;
+        stamp++;
+        runSize = 0;
+      }
+      return runRepeat(p, o, index);
+    }
+    return seen.add(e, p, o, index);
+  }
+
+  /** `repeatOf` within the current event's run (slots of earlier runs carry an older stamp: empty). */
+  function runRepeat(p: number, o: number, index: number): number {
+    const mask = runCap - 1;
+    let k = (Math.imul(p ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(o + 0x7f4a7c15, 0xc2b2ae35)) >>> 0;
+    k = (k ^ (k >>> 15)) & mask;
+    while (runStamp[k] === stamp) {
+      if (runKeys[2 * k] === p && runKeys[2 * k + 1] === o) return runIndex[k]!;
+      k = (k + 1) & mask;
+    }
+    if (2 * (runSize + 1) > runCap) {
+      const oldKeys = runKeys, oldIndex = runIndex, oldStamp = runStamp, oldCap = runCap;
+      runCap *= 2;
+      runKeys = new Int32Array(runCap * 2);
+      runIndex = new Int32Array(runCap);
+      runStamp = new Int32Array(runCap);
+      const size = runSize;
+      runSize = 0;
+      for (let j = 0; j < oldCap; j++) if (oldStamp[j] === stamp) runRepeat(oldKeys[2 * j]!, oldKeys[2 * j + 1]!, oldIndex[j]!);
+      runSize = size;
+      return runRepeat(p, o, index);
+    }
+    runStamp[k] = stamp;
+    runKeys[2 * k] = p;
+    runKeys[2 * k + 1] = o;
+    runIndex[k] = index;
+    runSize++;
+    return -1;
+  }
+
   function commit(e: number, p: number, o: number, role: string | null | undefined): boolean {
     last.event = e;
     last.person = p;
     last.organisation = o;
-    const earlier = seen.add(e, p, o, n);
+    const earlier = repeatOf(e, p, o, n);
     if (earlier !== -1) {
       last.attendance = earlier;
       return false;

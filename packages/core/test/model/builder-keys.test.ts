@@ -3,6 +3,7 @@
  * give the same model as the rules say: spellings that fold to one key are one person, organisation or event,
  * whichever spelling comes first; repeated attendances are dropped; many distinct attendances all stay.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, createModelBuilder } from '../../src/model/build-model.js';
 import type { AttendanceRecord } from '../../src/types.js';
@@ -39,5 +40,29 @@ describe('builder identity caches', () => {
     expect(b.add(rec('E7', '2023-01-01', 'P9', 'O9'))).toBe(false);
     expect(b.add(rec('E7', '2023-01-01', 'P9', null))).toBe(true);
     expect(b.size).toBe(200_001);
+  });
+
+  it('finds repeats and the earlier attendance whether events come in runs or come back (property)', () => {
+    // Events in runs of rows (the usual export), some coming back later; repeats within and across runs.
+    const row = fc.record({ person: fc.integer({ min: 0, max: 30 }), org: fc.integer({ min: -1, max: 5 }) });
+    const run = fc.record({ event: fc.integer({ min: 0, max: 12 }), rows: fc.array(row, { minLength: 1, maxLength: 90 }) });
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 12 }), (runs) => {
+        const b = createModelBuilder();
+        const first = new Map<string, number>();
+        let count = 0;
+        for (const r of runs)
+          for (const x of r.rows) {
+            const key = `${r.event}|${x.person}|${x.org}`;
+            const added = b.add(rec(`E${r.event}`, '2023-01-01', `P${x.person}`, x.org < 0 ? null : `O${x.org}`));
+            const expected = first.get(key);
+            expect(added).toBe(expected === undefined);
+            if (expected === undefined) first.set(key, count++);
+            expect(b.last.attendance).toBe(first.get(key));
+          }
+        expect(b.size).toBe(count);
+      }),
+      { numRuns: 300, seed: Number(process.env.FC_SEED ?? 20261121) },
+    );
   });
 });
