@@ -34,6 +34,9 @@ export function personIdentity(r: AttendanceRecord, personKey: ResolvedReadOptio
  * identity), days as small ids, and the payload lives in typed arrays, so the cost is a few bytes per distinct
  * person-day, not per row, and no string is built or hashed per row.
  */
+/** Longest walk along a person's person-days before the person-day table is built. */
+const MAX_WALK = 64;
+
 export function createPersonDays(keyOf: (name: string) => string) {
   const dayIds = new Map<string, number>();
   // Per day id: a number in date order (yyyymmdd), to tell whether a person's rows come in date order.
@@ -53,12 +56,17 @@ export function createPersonDays(keyOf: (name: string) => string) {
   let refFiles = new Int32Array(1024);
   let refRows = new Int32Array(1024);
   let warned = new Uint8Array(1024);
-  // While every person's rows come in date order (the usual export: rows by event, events by date), a person's
-  // last day and its person-day are all a row needs: no table of every person-day, which would cost a cache miss
-  // per row on a large file. The first row out of date order builds the table from the person-days so far.
+  // While a person's rows mostly come in date order (the usual export: rows by event, events by date), no table
+  // of every person-day is needed (it would cost a cache miss per row on a large file): each person's person-days
+  // are chained, newest first, with the latest date seen; a row after that date is a new person-day, any other
+  // walks the chain back while a person-day further back is on or after its date. A walk longer than MAX_WALK
+  // builds the table from the person-days so far, used from then on.
   let ordered = true;
-  let lastDayOf = new Int32Array(1024).fill(-1);
-  let lastSlotOf = new Int32Array(1024);
+  let headOf = new Int32Array(1024).fill(-1);
+  let maxKeyOf = new Int32Array(1024);
+  let previous = new Int32Array(1024);
+  // Per person-day: the latest date key on the chain from it back (the walk stops where it falls below the row's).
+  let chainMax = new Int32Array(1024);
   let slots: PairIds | null = null;
   // A person without a builder id (not expected: the builder identifies every named person) by identity text.
   const others = new Map<string, number>();
@@ -71,6 +79,8 @@ export function createPersonDays(keyOf: (name: string) => string) {
       return b;
     };
     persons = i32(persons);
+    previous = i32(previous);
+    chainMax = i32(chainMax);
     days = i32(days);
     events = i32(events);
     refFiles = i32(refFiles);
@@ -140,30 +150,43 @@ export function createPersonDays(keyOf: (name: string) => string) {
         }
         eventKey[event] = ev = id;
       }
-      let slot: number;
+      let slot = -1;
       if (ordered && person >= 0 && dayKey[day]! >= 0) {
-        if (person >= lastDayOf.length) {
-          const n = Math.max(2 * lastDayOf.length, person + 1);
-          const d2 = new Int32Array(n).fill(-1);
-          d2.set(lastDayOf);
-          lastDayOf = d2;
-          const s2 = new Int32Array(n);
-          s2.set(lastSlotOf);
-          lastSlotOf = s2;
+        if (person >= headOf.length) {
+          const n = Math.max(2 * headOf.length, person + 1);
+          const h2 = new Int32Array(n).fill(-1);
+          h2.set(headOf);
+          headOf = h2;
+          const m2 = new Int32Array(n);
+          m2.set(maxKeyOf);
+          maxKeyOf = m2;
         }
-        const last = lastDayOf[person]!;
-        if (last === -1 || dayKey[day]! > dayKey[last]!) {
-          lastDayOf[person] = day;
-          lastSlotOf[person] = add(person, day, ev, fileIndex, row);
+        const head = headOf[person]!;
+        const key = dayKey[day]!;
+        if (head === -1 || key > maxKeyOf[person]!) {
+          const n = add(person, day, ev, fileIndex, row);
+          previous[n] = head;
+          chainMax[n] = key;
+          headOf[person] = n;
+          maxKeyOf[person] = key;
           return null;
         }
-        if (last === day) slot = lastSlotOf[person]!;
-        else {
-          // Out of date order: from here on, the table.
-          slots = toTable();
-          slot = -1;
+        // Back along the chain while some person-day further back is on or after this date.
+        let i = head, steps = 0;
+        while (i !== -1 && days[i] !== day && steps < MAX_WALK) {
+          i = previous[i]!;
+          if (i !== -1 && chainMax[i]! < key) i = -1;
+          steps++;
         }
-      } else slot = -1;
+        if (i !== -1 && days[i] === day) slot = i;
+        else if (i === -1) {
+          const n = add(person, day, ev, fileIndex, row);
+          previous[n] = head;
+          chainMax[n] = maxKeyOf[person]!;
+          headOf[person] = n;
+          return null;
+        } else slots = toTable(); // a long walk: from here on, the table
+      }
       if (slot === -1) {
         slots ??= toTable();
         const n = slots.size;

@@ -94,4 +94,21 @@ describe('duplicate rows and two events on one day', () => {
       { numRuns: 300, seed: SEED },
     );
   });
+
+  it('are warned as the rules say when a long chain of person-days is walked back (table from then on)', async () => {
+    // One person on 99 days in date order (not day 60), then back to a missing day, early and late days, with other
+    // events and repeats: short walks, walks that stop at an earlier date, walks too long (the table).
+    const day = (i: number) => new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10);
+    const rows: Row[] = [];
+    for (let i = 0; i < 100; i++) if (i !== 60) rows.push({ event: `Meeting ${i}`, date: day(i), person: 'An', organisation: 'CAW' });
+    for (const i of [60, 98, 60, 90, 3, 50, 0, 99, 120, 7]) rows.push({ event: `Other ${i % 4}`, date: day(i), person: i % 2 ? 'An' : 'an', organisation: 'CAW' });
+    rows.push({ event: 'Meeting 5', date: day(5), person: 'Bo', organisation: '' });
+    const files = [{ name: 'f0.csv', rows }];
+    const inputs = files.map((f) => ({ name: f.name, bytes: new TextEncoder().encode(['event,date,person,organisation', ...f.rows.map((r) => [r.event, r.date, r.person, r.organisation].join(','))].join('\n') + '\n') }));
+    const { report } = await readAttendance(inputs, { nearDuplicates: false });
+    const got = report.warnings.filter((w) => w.code === 'duplicate-row' || w.code === 'two-events-one-day').map((w) => [w.file, w.row, w.code, w.message]);
+    const want = oracle(files);
+    expect(got).toEqual(want);
+    expect(want.filter((w) => w[2] === 'two-events-one-day').length).toBeGreaterThanOrEqual(5);
+  });
 });
