@@ -8,7 +8,7 @@
 
 /** Components of a compact graph. */
 export interface CompactComponents {
-  /** Component of each node: 0, 1, … in order of each component's lowest node index. */
+  /** Component of each node: 0, 1, … in order of each component's lowest node index (-1: not present). */
   label: Int32Array;
   /** Number of components (every isolated node counts as one). */
   count: number;
@@ -20,9 +20,10 @@ export interface CompactComponents {
 
 /**
  * Connected components of an undirected CSR: the neighbours of node v are `neighbour[start[v] .. start[v+1]-1]`
- * (each tie listed at both ends, as the projection CSRs are).
+ * (each tie listed at both ends, as the projection CSRs are). With `present`, nodes not present (and without ties)
+ * are left out: label -1, no component.
  */
-export function compactComponents(c: { start: Int32Array; neighbour: Int32Array }): CompactComponents {
+export function compactComponents(c: { start: Int32Array; neighbour: Int32Array }, present: Uint8Array | null = null): CompactComponents {
   const { start, neighbour } = c;
   const n = start.length - 1;
   const label = new Int32Array(n).fill(-1);
@@ -31,7 +32,7 @@ export function compactComponents(c: { start: Int32Array; neighbour: Int32Array 
   const sizes: number[] = [];
   let largest = 0;
   for (let s = 0; s < n; s++) {
-    if (label[s] !== -1) continue;
+    if (label[s] !== -1 || (present !== null && !present[s])) continue;
     const id = sizes.length;
     let head = 0;
     let tail = 0;

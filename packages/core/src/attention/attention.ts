@@ -3,7 +3,7 @@
  * that apply with their numbers and sentences, a score to sort by (ATTENTION_WEIGHTS), and up to three
  * introductions. Structural reasons use components and articulation points / bridges (Hopcroft & Tarjan
  * 1973, doi:10.1145/362248.362272) on the cumulative network up to the as-of date. Judged over the
- * projection's typed arrays (`compact.ts`); `attention-graph.ts` is the graphology reference it equals.
+ * projection's typed arrays (`compact.ts`); the graphology implementation it replaced is kept as the tests' reference (test/attention/attention-reference.ts).
  */
 import { subtractDuration } from '../model/dates.js';
 import type { AttendanceModel } from '../types.js';

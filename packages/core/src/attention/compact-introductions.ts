@@ -1,6 +1,6 @@
 /**
  * Introductions for flagged organisations (or people) over a CSR adjacency: up to three others not yet tied,
- * ranked as the graph reference (`suggestIntroductions`) ranks them — common partners (triadic closure,
+ * ranked as the graph reference (test/attention/suggestions-reference.ts) ranks them — common partners (triadic closure,
  * Granovetter 1973, doi:10.1086/225469), then a complementary sector, both recent, main network, degree and
  * node order. Common partners are counted in one two-step scan from the node (O(Σ neighbour degrees)); only
  * the best `max` are kept (no sort of all candidates); the rest come from one list ranked once for everybody.
@@ -31,7 +31,7 @@ export interface IntroContext {
   actors: readonly { id: string; name: string }[];
 }
 
-/** Up to `max` candidates for x, ranked as the graph reference (`suggestIntroductions`) ranks them. */
+/** Up to `max` candidates for x, ranked as the graph reference (test/attention/suggestions-reference.ts) ranks them. */
 export function createIntroducer(n: number, sectors: number, recentFrom: string | null, c: IntroContext) {
   const mark = new Int32Array(n).fill(-1);
   // Last seen on or after `recentFrom` (string dates compared once per node, not once per pair).

@@ -2,7 +2,7 @@
  * Partners needing attention (PRODUCT.md §4) judged over typed arrays: a projection's node columns and its
  * CSR adjacency (neighbours ascending, i.e. in the graph builders' order) instead of a graphology graph with
  * string keys. The same reasons, numbers, sentences, scores and introductions as the graph reference
- * (`attention-graph.ts`), for organisations or people. Components and articulation points / bridges by one
+ * (test/attention/attention-reference.ts), for organisations or people. Components and articulation points / bridges by one
  * depth-first search with low-links (Hopcroft & Tarjan 1973, doi:10.1145/362248.362272); introductions ranked
  * by common partners counted in a two-step scan (triadic closure, Granovetter 1973, doi:10.1086/225469), then
  * complementary sector, both recent, main network, degree and order (`compact-introductions.ts`).

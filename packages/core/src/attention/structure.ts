@@ -3,6 +3,7 @@
  * component, and dependence on a single organisation (articulation point) or a single tie (bridge) to reach
  * it, by one depth-first search with low-links (Hopcroft & Tarjan 1973, doi:10.1145/362248.362272).
  */
+import { compactComponents as csrComponents } from '../analysis/compact-components.js';
 
 /** The part of a graph the structure functions read (graphology graphs qualify). */
 export interface StructureGraph {
@@ -279,32 +280,8 @@ export interface CompactComponents {
 
 /** `componentIndex` over typed arrays: the same numbering, sizes and main component. */
 export function compactComponents(present: Uint8Array, start: Int32Array, neighbour: Int32Array): CompactComponents {
-  const n = present.length;
-  const of = new Int32Array(n).fill(-1);
-  const sizes: number[] = [];
-  const stack = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    if (!present[s] || of[s] !== -1) continue;
-    const c = sizes.length;
-    let size = 0, top = 0;
-    stack[top++] = s;
-    of[s] = c;
-    while (top > 0) {
-      const v = stack[--top]!;
-      size++;
-      for (let k = start[v]!, end = start[v + 1]!; k < end; k++) {
-        const w = neighbour[k]!;
-        if (of[w] === -1) {
-          of[w] = c;
-          stack[top++] = w;
-        }
-      }
-    }
-    sizes.push(size);
-  }
+  const c = csrComponents({ start, neighbour }, present);
   let main = -1;
-  sizes.forEach((s, c) => {
-    if (main < 0 || s > sizes[main]!) main = c;
-  });
-  return { of, sizes, main };
+  for (let k = 0; k < c.count; k++) if (main < 0 || c.size[k]! > c.size[main]!) main = k;
+  return { of: c.label, sizes: Array.from(c.size), main };
 }

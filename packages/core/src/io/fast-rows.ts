@@ -198,6 +198,13 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
     return id;
   };
 
+  /** The text of column `c` on the current row: null when the column is absent or the cell empty, undefined when bad. */
+  const textOf = (c: Column | null): string | null | undefined => {
+    if (c === null) return null;
+    const v = valueOf(c);
+    return c.info[2 * v] === BAD ? undefined : c.text[v]!;
+  };
+
   return {
     row(rows: SpanRows): boolean {
       if (rows.count !== width) return false;
@@ -221,41 +228,17 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
       const vo = O ? valueOf(O) : -1;
       const so = O ? O.info[2 * vo]! & STATE : EMPTY;
       if (so === BAD || (sp === EMPTY && so === EMPTY)) return false;
-      let sector: string | null = null, region: string | null = null, type: string | null = null, role: string | null = null, email: string | null = null;
+      const sector = textOf(SECTOR), region = textOf(REGION), type = textOf(TYPE), role = textOf(ROLE), email = textOf(MAIL);
+      if (sector === undefined || region === undefined || type === undefined || role === undefined || email === undefined) return false;
       let duration: number | null = null;
-      if (SECTOR) {
-        const v = valueOf(SECTOR);
-        if (SECTOR.info[2 * v] === BAD) return false;
-        sector = SECTOR.text[v]!;
-      }
-      if (REGION) {
-        const v = valueOf(REGION);
-        if (REGION.info[2 * v] === BAD) return false;
-        region = REGION.text[v]!;
-      }
-      if (TYPE) {
-        const v = valueOf(TYPE);
-        if (TYPE.info[2 * v] === BAD) return false;
-        type = TYPE.text[v]!;
-      }
-      if (ROLE) {
-        const v = valueOf(ROLE);
-        if (ROLE.info[2 * v] === BAD) return false;
-        role = ROLE.text[v]!;
-      }
       if (DUR) {
         const v = valueOf(DUR);
         if (DUR.info[2 * v] === BAD) return false;
         const h = DUR.number[v]!;
         duration = Number.isNaN(h) ? null : h;
       }
-      if (MAIL) {
-        const v = valueOf(MAIL);
-        if (MAIL.info[2 * v] === BAD) return false;
-        email = MAIL.text[v]!;
-      }
       // A regular row from here on: what `builder.add` does with the general reader's record, by draft ids.
-      // (The record's sector and region belong to its organisation: none without one.)
+      // (Sector and region go to the row's organisation: a row without one leaves them unused.)
       drafts.begin();
       let e: number;
       if (ve === lastEventValue && vd === lastDateValue) {

@@ -168,9 +168,16 @@ function hashText(text: string): number {
   return h;
 }
 
-/** The FNV-1a hash of a name's `digitText`, read straight from a printable ASCII name (no string built). */
+/** Set by `digitHash`: the last name was not printable ASCII (its hash came from `digitText`). */
+let digitHashOther = false;
+
+/**
+ * The FNV-1a hash of a name's `digitText`, read straight from a printable ASCII name (no string built), mixed;
+ * any other name is hashed from its `digitText` and flagged in `digitHashOther`.
+ */
 function digitHash(name: string): number {
   let h = FNV_OFFSET, runs = 0, inRun = false;
+  digitHashOther = false;
   for (let k = 0; k < name.length; k++) {
     const c = name.charCodeAt(k);
     if (c >= 48 && c <= 57) {
@@ -180,7 +187,10 @@ function digitHash(name: string): number {
       }
       h = Math.imul(h ^ c, 0x01000193);
     } else if (c >= 0x20 && c <= 0x7e) inRun = false;
-    else return mix(hashText(digitText(name)));
+    else {
+      digitHashOther = true;
+      return mix(hashText(digitText(name)));
+    }
   }
   return mix(h);
 }
@@ -227,23 +237,8 @@ function digitClasses(names: readonly { name: string }[], digitOf: Int32Array, o
   let classes = 0;
   for (let i = 0; i < n; i++) {
     const name = names[i]!.name;
-    let h = FNV_OFFSET, runs = 0, inRun = false;
-    for (let k = 0; k < name.length; k++) {
-      const c = name.charCodeAt(k);
-      if (c >= 48 && c <= 57) {
-        if (!inRun) {
-          if (runs++ > 0) h = Math.imul(h ^ 0x20, 0x01000193);
-          inRun = true;
-        }
-        h = Math.imul(h ^ c, 0x01000193);
-      } else if (c >= 0x20 && c <= 0x7e) inRun = false;
-      else {
-        other[i] = 1;
-        h = hashText(digitText(name));
-        break;
-      }
-    }
-    h = mix(h);
+    const h = digitHash(name);
+    if (digitHashOther) other[i] = 1;
     hashes[i] = h;
     let s = h & mask, e = slots[s]!;
     for (; e !== 0; e = slots[s]!) {

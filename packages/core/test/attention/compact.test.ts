@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attention, attentionReport, REASON_CODES, SUGGESTION_CODES } from '../../src/attention/index.js';
 import type { AttentionOptions } from '../../src/attention/index.js';
-import { attentionReportGraph } from '../../src/attention/attention-graph.js';
+import { attentionReportGraph } from './attention-reference.js';
 import { generateDavis } from '../../src/examples/davis.js';
 import { generateRupel, RUPEL_CONVENOR } from '../../src/examples/rupel.js';
 import { buildModel } from '../../src/model/index.js';

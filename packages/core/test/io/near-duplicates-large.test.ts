@@ -8,22 +8,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError } from '../../src/errors.js';
+import { mulberry32 } from '../../src/examples/rng.js';
 import { findNearDuplicates } from '../../src/io/near-duplicates.js';
 import { referenceFindNearDuplicates } from './near-duplicates-reference.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20261121);
 
 /** A seeded generator (mulberry32), so that the lists below are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 const ADJ = ['Oak', 'Lake', 'River', 'Green', 'Civic', 'Crown', 'Falcon', 'Cedar', 'Vale', 'Stone', 'North', 'South', 'West', 'Union'];
 const NOUN = ['Health', 'Foods', 'Labs', 'Works', 'Studio', 'Trust', 'Care', 'Media', 'Analytics', 'Consulting', 'Capital', 'Design'];

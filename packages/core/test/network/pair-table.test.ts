@@ -6,18 +6,8 @@
  * most pair meetings repeat; no ties at all. Seeded (mulberry32), deterministic.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/examples/rng.js';
 import { accumulatePairs, type Incidence, type PairTable } from '../../src/index.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Built {
   inc: Incidence;

@@ -3,12 +3,12 @@
  * common partners (triadic closure, Granovetter 1973, doi:10.1086/225469), then a complementary sector it
  * has no tie with yet, then both having come recently; candidates in the main network and with more ties first.
  */
-import { nameKey } from '../model/identity.js';
-import type { StructureGraph } from './structure.js';
-import type { JudgedNode } from './attention.js';
-import type { ComponentIndex } from './structure.js';
-import { suggestionText } from './text.js';
-import type { AttentionLevel, AttentionSuggestion, SuggestionCode } from './types.js';
+import { nameKey } from '../../src/model/identity.js';
+import type { StructureGraph } from '../../src/attention/structure.js';
+import type { JudgedNode } from '../../src/attention/attention.js';
+import type { ComponentIndex } from '../../src/attention/structure.js';
+import { suggestionText } from '../../src/attention/text.js';
+import type { AttentionLevel, AttentionSuggestion, SuggestionCode } from '../../src/attention/types.js';
 
 export interface SuggestOptions {
   max: number;

@@ -4,20 +4,20 @@
  * against. Components and articulation points / bridges: Hopcroft & Tarjan 1973, doi:10.1145/362248.362272.
  */
 import type Graph from 'graphology';
-import { subtractDuration } from '../model/dates.js';
-import { nameKey } from '../model/identity.js';
-import { organisationNetwork } from '../network/organisation-network.js';
-import { personNetwork } from '../network/person-network.js';
-import type { NetworkOptions, OrganisationNodeAttributes, PersonNodeAttributes, TieAttributes } from '../network/types.js';
-import type { AttendanceModel } from '../types.js';
-import type { AttentionReport, JudgedNode } from './attention.js';
-import { resolveAttentionOptions, wholeMonthsBetween } from './resolve.js';
-import { componentIndex, dependence } from './structure.js';
-import type { ComponentIndex } from './structure.js';
-import { suggestIntroductions } from './suggestions.js';
-import { reasonText } from './text.js';
-import { ATTENTION_WEIGHTS, REASON_CODES } from './types.js';
-import type { AttentionItem, AttentionLevel, AttentionOptions, AttentionReason, ReasonCode } from './types.js';
+import { subtractDuration } from '../../src/model/dates.js';
+import { nameKey } from '../../src/model/identity.js';
+import { organisationNetwork } from '../../src/network/organisation-network.js';
+import { personNetwork } from '../../src/network/person-network.js';
+import type { NetworkOptions, OrganisationNodeAttributes, PersonNodeAttributes, TieAttributes } from '../../src/network/types.js';
+import type { AttendanceModel } from '../../src/types.js';
+import type { AttentionReport, JudgedNode } from '../../src/attention/attention.js';
+import { resolveAttentionOptions, wholeMonthsBetween } from '../../src/attention/resolve.js';
+import { componentIndex, dependence } from '../../src/attention/structure.js';
+import type { ComponentIndex } from '../../src/attention/structure.js';
+import { suggestIntroductions } from './suggestions-reference.js';
+import { reasonText } from '../../src/attention/text.js';
+import { ATTENTION_WEIGHTS, REASON_CODES } from '../../src/attention/types.js';
+import type { AttentionItem, AttentionLevel, AttentionOptions, AttentionReason, ReasonCode } from '../../src/attention/types.js';
 
 /** Either level's graph, seen through the attributes both share. */
 type AnyGraph = Graph<PersonNodeAttributes | OrganisationNodeAttributes, TieAttributes>;
