@@ -103,6 +103,8 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
   const E = col('event')!, D = col('date')!, P = col('person'), O = col('organisation');
   const SECTOR = col('sector'), REGION = col('region'), TYPE = col('event_type'), ROLE = col('role'), DUR = col('duration_hours'), MAIL = col('email');
   const used = [E, D, P, O, SECTOR, REGION, TYPE, ROLE, DUR, MAIL].filter((c): c is Column => c !== null);
+  // A field this path does not know (one added to FIELDS later) is left to the general reader.
+  if (used.length !== Object.keys(columns).length) return null;
   // A row that repeats the header repeats it in every column with a header: one such column decides "no".
   const sentinel = used.find((c) => headersLower[c.index] !== '')?.index ?? -1;
   if (sentinel < 0) return null;
