@@ -52,7 +52,9 @@ export interface CsvRecord {
   spans?: number;
 }
 
-const CHUNK_CHARS = 1 << 16;
+/** Characters papaparse parses at a time (a record longer than this is read by doubling, up to `READ_LIMITS.maxRowChars`). */
+export const CSV_CHUNK_CHARS = 1 << 16;
+const CHUNK_CHARS = CSV_CHUNK_CHARS;
 
 /**
  * Iterate over the records of a CSV text. Only one chunk (`chunkChars`, default 64 Ki characters, doubled for a

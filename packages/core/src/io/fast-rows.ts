@@ -20,7 +20,8 @@ import { parseDateCell } from './parse-date.js';
 import { duplicateRowIssue, twoEventsIssue, type PersonDays, type RowRefs } from './row-bookkeeping.js';
 import type { ReportCollector } from './report.js';
 import { equalsLower, FORMULA_FIELDS, startsWithEquals } from './row.js';
-import { columnLabel, type ParsedTable, type SpanRows } from './table.js';
+import { createCsvCursor, CSV_CHUNK_CHARS } from './csv.js';
+import { columnLabel, isEmptyRow, type ParsedTable, type SpanRows, type TableRow } from './table.js';
 import { cellText, isEmail, parseDurationHours } from './values.js';
 
 /** What the fast path shares with the reader of the file. */
@@ -39,11 +40,37 @@ export interface FastRowContext {
   fileNames: readonly string[];
 }
 
-/** A fast reader of one file's span rows. */
+/** What the bulk scan hands back to the reader of the file. */
+export interface BulkHooks {
+  /** A data row the fast path does not read (irregular shape or value, or a record papaparse reads): the general reader's. */
+  general(row: TableRow): void;
+  /** True while the file's mapping still lacks a sample value of some column. */
+  sampling(): boolean;
+  sample(cells: readonly string[]): void;
+  /** Share of the text read, every 1,024 rows. */
+  progress(share: number): void;
+}
+
+/** Rows of a bulk scan: data rows met (empty rows not counted), and those the fast path used itself. */
+export interface BulkCounts {
+  rows: number;
+  used: number;
+}
+
+/** A fast reader of one file's rows. */
 export interface FastRows {
   /** Read the current row of `rows` (a `SPAN_ROW`); false when it is not regular (nothing was changed: read it the general way). */
   row(rows: SpanRows): boolean;
+  /**
+   * Read the data records of an in-memory CSV text from offset `from` (record index `firstIndex`) to its end in
+   * one scan: plain records of regular rows here, every other data row handed to `hooks.general` in file order.
+   */
+  bulk(csv: { text: string; delimiter: string; newline: string }, from: number, firstIndex: number, hooks: BulkHooks): BulkCounts;
 }
+
+/** Records the bulk scan hands to a record cursor one by one before one cursor reads the rest of the file. */
+const MAX_HANDED = 256;
+const QUOTE = 34;
 
 /** What a value gives: not looked at yet, a good value, an empty good value (person, organisation), or a bad one. */
 const UNSEEN = 0, GOOD = 1, EMPTY = 2, BAD = 3, STATE = 3;
@@ -207,6 +234,99 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
     return c.info[2 * v] === BAD ? undefined : c.text[v]!;
   };
 
+  /**
+   * A regular row from its value ids (-1: no such column) and the texts of its optional columns: what
+   * `builder.add` does with the general reader's record, by draft ids. (Sector and region go to the row's
+   * organisation: a row without one leaves them unused.)
+   */
+  const commitRow = (ve: number, vd: number, vp: number, sp: number, vo: number, so: number, sector: string | null, region: string | null, type: string | null, role: string | null, email: string | null, duration: number | null, rowNumber: number): void => {
+    drafts.begin();
+    let e: number;
+    if (ve === lastEventValue && vd === lastDateValue) {
+      e = lastEvent;
+      if (type !== null || duration !== null) drafts.touchEvent(e, type, duration);
+    } else {
+      const pairsBefore = eventPairs.size;
+      const pair = eventPairs.add(ve, vd);
+      if (pair === pairsBefore) {
+        // A new (event, date) pair of values: the builder finds or makes its draft.
+        if (pair === eventDraft.length) {
+          const e2 = new Int32Array(eventDraft.length * 2);
+          e2.set(eventDraft);
+          eventDraft = e2;
+        }
+        eventDraft[pair] = e = drafts.event(E.text[ve]!, D.text[vd]!, type, duration);
+      } else {
+        e = eventDraft[pair]!;
+        if (type !== null || duration !== null) drafts.touchEvent(e, type, duration);
+      }
+      lastEventValue = ve;
+      lastDateValue = vd;
+      lastEvent = e;
+    }
+    let o = -1;
+    if (so === GOOD) {
+      const flags = O!.info[2 * vo]!;
+      o = O!.info[2 * vo + 1]!;
+      if (o < 0) O!.info[2 * vo + 1] = o = drafts.organisation(O!.text[vo]!, sector, region);
+      else if ((sector !== null && (flags & SECTOR_KNOWN) === 0) || (region !== null && (flags & REGION_KNOWN) === 0)) drafts.touchOrganisation(o, sector, region);
+      // Once the draft has a sector (region), later touches with one change nothing: skip them.
+      O!.info[2 * vo] = flags | (sector !== null ? SECTOR_KNOWN : 0) | (region !== null ? REGION_KNOWN : 0);
+    }
+    let p = -1;
+    if (sp === GOOD) {
+      p = P!.info[2 * vp + 1]!;
+      if (p < 0) P!.info[2 * vp + 1] = p = drafts.person(P!.text[vp]!, so === GOOD ? O!.text[vo]! : null, email);
+    }
+    const added = drafts.commit(e, p, o, role);
+    if (!added) {
+      const first = ctx.builder.last.attendance;
+      ctx.report.warning(duplicateRowIssue(fileName, rowNumber, ctx.rowRefs.file(first), ctx.rowRefs.row(first), ctx.fileIndex, ctx.fileNames));
+      return;
+    }
+    ctx.rowRefs.set(ctx.builder.last.attendance, ctx.fileIndex, rowNumber);
+    if (p >= 0) {
+      rec.event = E.text[ve]!;
+      rec.date = D.text[vd]!;
+      rec.person = P!.text[vp]!;
+      rec.email = email;
+      const earlier = ctx.personDays.check(p, e, rec, options.personKey, ctx.fileIndex, rowNumber);
+      if (earlier) ctx.report.warning(twoEventsIssue(fileName, rowNumber, personColumn, rec, earlier, ctx.fileIndex, ctx.fileNames));
+    }
+  };
+
+  /** The text of value `v` of column `c` (null: no column, or an empty cell; undefined: a bad value). */
+  const textOfValue = (c: Column | null, v: number): string | null | undefined => (c === null ? null : c.info[2 * v] === BAD ? undefined : c.text[v]!);
+
+  // The bulk scan's columns by header index (null: not mapped), and per row the value id of each mapped column.
+  const byIndex: (Column | null)[] = new Array<Column | null>(width).fill(null);
+  for (const c of used) byIndex[c.index] = c;
+  const cellStart = new Int32Array(width);
+  const cellEnd = new Int32Array(width);
+
+  /** The value id of the cell [s, e) of `text` in column `c`: previous row's cell first, then the interner. */
+  const spanValue = (t: string, c: Column, s: number, e: number): number => {
+    const ls = c.lastStart;
+    if (ls >= 0 && c.lastEnd - ls === e - s && (c.tries < 64 || 2 * c.repeats >= c.tries)) {
+      c.tries++;
+      let i = 0;
+      const len = e - s;
+      while (i < len && t.charCodeAt(s + i) === t.charCodeAt(ls + i)) i++;
+      if (i === len) {
+        c.repeats++;
+        c.lastStart = s;
+        c.lastEnd = e;
+        return c.lastId;
+      }
+    }
+    const id = c.ids.span(t, s, e);
+    if (2 * id >= c.info.length || c.info[2 * id] === UNSEEN) judge(c, id);
+    c.lastStart = s;
+    c.lastEnd = e;
+    c.lastId = id;
+    return id;
+  };
+
   return {
     row(rows: SpanRows): boolean {
       if (rows.count !== width) return false;
@@ -239,64 +359,165 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
         const h = DUR.number[v]!;
         duration = Number.isNaN(h) ? null : h;
       }
-      // A regular row from here on: what `builder.add` does with the general reader's record, by draft ids.
-      // (Sector and region go to the row's organisation: a row without one leaves them unused.)
-      drafts.begin();
-      let e: number;
-      if (ve === lastEventValue && vd === lastDateValue) {
-        e = lastEvent;
-        if (type !== null || duration !== null) drafts.touchEvent(e, type, duration);
-      } else {
-        const pairsBefore = eventPairs.size;
-        const pair = eventPairs.add(ve, vd);
-        if (pair === pairsBefore) {
-          // A new (event, date) pair of values: the builder finds or makes its draft.
-          if (pair === eventDraft.length) {
-            const e2 = new Int32Array(eventDraft.length * 2);
-            e2.set(eventDraft);
-            eventDraft = e2;
-          }
-          eventDraft[pair] = e = drafts.event(E.text[ve]!, D.text[vd]!, type, duration);
-        } else {
-          e = eventDraft[pair]!;
-          if (type !== null || duration !== null) drafts.touchEvent(e, type, duration);
-        }
-        lastEventValue = ve;
-        lastDateValue = vd;
-        lastEvent = e;
-      }
-      let o = -1;
-      if (so === GOOD) {
-        const flags = O!.info[2 * vo]!;
-        o = O!.info[2 * vo + 1]!;
-        if (o < 0) O!.info[2 * vo + 1] = o = drafts.organisation(O!.text[vo]!, sector, region);
-        else if ((sector !== null && (flags & SECTOR_KNOWN) === 0) || (region !== null && (flags & REGION_KNOWN) === 0)) drafts.touchOrganisation(o, sector, region);
-        // Once the draft has a sector (region), later touches with one change nothing: skip them.
-        O!.info[2 * vo] = flags | (sector !== null ? SECTOR_KNOWN : 0) | (region !== null ? REGION_KNOWN : 0);
-      }
-      let p = -1;
-      if (sp === GOOD) {
-        p = P!.info[2 * vp + 1]!;
-        if (p < 0) P!.info[2 * vp + 1] = p = drafts.person(P!.text[vp]!, so === GOOD ? O!.text[vo]! : null, email);
-      }
-      const added = drafts.commit(e, p, o, role);
-      const rowNumber = rows.row;
-      if (!added) {
-        const first = ctx.builder.last.attendance;
-        ctx.report.warning(duplicateRowIssue(fileName, rowNumber, ctx.rowRefs.file(first), ctx.rowRefs.row(first), ctx.fileIndex, ctx.fileNames));
-        return true;
-      }
-      ctx.rowRefs.set(ctx.builder.last.attendance, ctx.fileIndex, rowNumber);
-      if (p >= 0) {
-        rec.event = E.text[ve]!;
-        rec.date = D.text[vd]!;
-        rec.person = P!.text[vp]!;
-        rec.email = email;
-        const earlier = ctx.personDays.check(p, e, rec, options.personKey, ctx.fileIndex, rowNumber);
-        if (earlier) ctx.report.warning(twoEventsIssue(fileName, rowNumber, personColumn, rec, earlier, ctx.fileIndex, ctx.fileNames));
-      }
+      commitRow(ve, vd, vp, sp, vo, so, sector, region, type, role, email, duration, rows.row);
       return true;
     },
-  };
 
+    bulk(csv: { text: string; delimiter: string; newline: string }, from: number, firstIndex: number, hooks: BulkHooks): BulkCounts {
+      for (const c of used) c.lastStart = -1;
+      // A local copy of the text: the scan loop reads it on every character.
+      const t = (text = csv.text);
+      const n = t.length;
+      const total = Math.max(1, n);
+      const D0 = csv.delimiter.charCodeAt(0);
+      const N0 = csv.newline.charCodeAt(0);
+      const N1 = csv.newline.length > 1 ? csv.newline.charCodeAt(1) : -1;
+      const NL = csv.newline.length;
+      let pos = from;
+      let index = firstIndex;
+      let rows = 0, usedRows = 0;
+      let handed = 0;
+      // The cells of the plain record at `start` with more cells than headers (only `width` spans are kept).
+      const recordCells = (start: number): string[] => createCsvCursor(t.slice(start), csv.delimiter, csv.newline).next()!.cells;
+      const cellStrings = (count: number): string[] => {
+        const cells = new Array<string>(count);
+        for (let k = 0; k < count; k++) cells[k] = t.slice(cellStart[k]!, cellEnd[k]!);
+        return cells;
+      };
+      while (pos < n) {
+        const recStart = pos;
+        let count = 0;
+        let plain = true;
+        let i = pos;
+        // One record: cells up to the line break (a quoted cell may hold line breaks), as `createCsvCursor` splits it.
+        for (;;) {
+          let c = t.charCodeAt(i);
+          let s = i, e: number;
+          if (c === QUOTE) {
+            const q = t.indexOf('"', i + 1);
+            if (q < 0 || t.charCodeAt(q + 1) === QUOTE) {
+              plain = false;
+              break;
+            }
+            s = i + 1;
+            e = q;
+            i = q + 1;
+            c = t.charCodeAt(i);
+            if (i < n && c !== D0 && !(c === N0 && (NL === 1 || t.charCodeAt(i + 1) === N1))) {
+              plain = false;
+              break;
+            }
+          } else {
+            while (i < n && c !== D0 && c !== N0 && c !== QUOTE) c = t.charCodeAt(++i);
+            if (i < n && (c === QUOTE || (c === N0 && NL === 2 && t.charCodeAt(i + 1) !== N1))) {
+              plain = false;
+              break;
+            }
+            e = i;
+          }
+          if (count < width) {
+            cellStart[count] = s;
+            cellEnd[count] = e;
+          }
+          count++;
+          if (i >= n) {
+            pos = n;
+            break;
+          }
+          if (c === D0) {
+            i++;
+            continue;
+          }
+          pos = i + NL;
+          break;
+        }
+        // A record longer than the cursor's chunk is papaparse's (and the length limit's) to read.
+        if (plain && pos - recStart > CSV_CHUNK_CHARS) plain = false;
+        if (!plain) {
+          // Not a record of plain cells: the record cursor reads it (papaparse where it must), from where it starts;
+          // after MAX_HANDED such records, one cursor reads the rest of the file (one cursor per record would re-parse
+          // a chunk each time).
+          const tail = handed++ >= MAX_HANDED;
+          const cursor = createCsvCursor(t.slice(recStart), csv.delimiter, csv.newline);
+          for (let rec = cursor.next(); rec !== null; rec = tail ? cursor.next() : null) {
+            pos = recStart + rec.end;
+            const rowNumber = index + rec.index + 1;
+            if (!rec.broken && isEmptyRow(rec.cells)) continue;
+            rows++;
+            const row: TableRow = { row: rowNumber, cells: rec.cells, progress: Math.min(1, pos / total) };
+            if (rec.broken) row.broken = rec.broken;
+            if (!rec.broken && hooks.sampling()) hooks.sample(rec.cells);
+            hooks.general(row);
+            if ((rows & 1023) === 0) hooks.progress(row.progress);
+          }
+          if (tail) break;
+          index++;
+          continue;
+        }
+        const rowNumber = ++index;
+        // Skip an empty row (every cell empty as `cellText` reads it): a visible ASCII first character settles most.
+        let empty = true;
+        for (let k = 0; k < count && k < width && empty; k++) {
+          const s = cellStart[k]!, e = cellEnd[k]!;
+          if (e === s) continue;
+          const c = t.charCodeAt(s);
+          empty = c > 32 && c < 127 && c !== 39 ? false : cellText(t.slice(s, e)) === '';
+        }
+        if (empty && count > width) empty = isEmptyRow(recordCells(recStart));
+        if (empty) continue;
+        rows++;
+        if ((rows & 1023) === 0) hooks.progress(Math.min(1, pos / total));
+        if (count !== width) {
+          const cells = count > width ? recordCells(recStart) : cellStrings(count);
+          if (hooks.sampling()) hooks.sample(cells);
+          hooks.general({ row: rowNumber, cells, progress: Math.min(1, pos / total) });
+          continue;
+        }
+        if (hooks.sampling()) hooks.sample(cellStrings(count));
+        let ok = true;
+        for (let k = 0; k < width; k++) if (cellEnd[k]! - cellStart[k]! > maxCell) ok = false;
+        let ve = -1, vd = -1, vp = -1, sp = EMPTY, vo = -1, so = EMPTY;
+        let sector: string | null | undefined = null, region: string | null | undefined = null, type: string | null | undefined = null, role: string | null | undefined = null, email: string | null | undefined = null;
+        let duration: number | null = null;
+        if (ok) {
+          ve = spanValue(t, E, cellStart[E.index]!, cellEnd[E.index]!);
+          vd = spanValue(t, D, cellStart[D.index]!, cellEnd[D.index]!);
+          ok = E.info[2 * ve] !== BAD && D.info[2 * vd] !== BAD;
+        }
+        if (ok && P) {
+          vp = spanValue(t, P, cellStart[P.index]!, cellEnd[P.index]!);
+          sp = P.info[2 * vp]!;
+          ok = sp !== BAD;
+        }
+        if (ok && O) {
+          vo = spanValue(t, O, cellStart[O.index]!, cellEnd[O.index]!);
+          so = O.info[2 * vo]! & STATE;
+          ok = so !== BAD && !(sp === EMPTY && so === EMPTY);
+        } else if (ok) ok = sp !== EMPTY;
+        if (ok) {
+          if (SECTOR) sector = textOfValue(SECTOR, spanValue(t, SECTOR, cellStart[SECTOR.index]!, cellEnd[SECTOR.index]!));
+          if (REGION) region = textOfValue(REGION, spanValue(t, REGION, cellStart[REGION.index]!, cellEnd[REGION.index]!));
+          if (TYPE) type = textOfValue(TYPE, spanValue(t, TYPE, cellStart[TYPE.index]!, cellEnd[TYPE.index]!));
+          if (ROLE) role = textOfValue(ROLE, spanValue(t, ROLE, cellStart[ROLE.index]!, cellEnd[ROLE.index]!));
+          if (MAIL) email = textOfValue(MAIL, spanValue(t, MAIL, cellStart[MAIL.index]!, cellEnd[MAIL.index]!));
+          ok = sector !== undefined && region !== undefined && type !== undefined && role !== undefined && email !== undefined;
+        }
+        if (ok && DUR) {
+          const v = spanValue(t, DUR, cellStart[DUR.index]!, cellEnd[DUR.index]!);
+          if (DUR.info[2 * v] === BAD) ok = false;
+          else {
+            const h = DUR.number[v]!;
+            duration = Number.isNaN(h) ? null : h;
+          }
+        }
+        if (!ok) {
+          hooks.general({ row: rowNumber, cells: cellStrings(count), progress: Math.min(1, pos / total) });
+          continue;
+        }
+        commitRow(ve, vd, vp, sp, vo, so, sector!, region!, type!, role!, email!, duration, rowNumber);
+        usedRows++;
+      }
+      return { rows, used: usedRows };
+    },
+  };
 }

@@ -171,7 +171,18 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
     let n = 0;
     const rowsBefore = counts.rows;
     const fast = createFastRows({ table, columns, options: opts, resolving: aliases !== null || organisations !== null || events !== null, builder, report, rowRefs, personDays, fileIndex: fi, fileNames });
-    if (fast) {
+    if (fast && table.csv) {
+      // A CSV text in memory: one scan over it; regular rows by the fast path, the others by the general reader.
+      const { rows, used } = fast.bulk(table.csv, table.csv.dataStart, table.csv.headerIndex + 1, {
+        general: generalRow,
+        sampling: () => samplesMissing > 0,
+        sample: (cells) => sample(cells),
+        progress: (share) => progress?.(doneBefore + Math.round(share * sizeOf(file)), total),
+      });
+      n += rows;
+      counts.rows += rows;
+      counts.used += used;
+    } else if (fast) {
       // Regular rows by the fast path, the others (and papaparse's records) by the general reader.
       const rows = table.spanRows!();
       for (let kind = rows.next(); kind !== SPAN_END; kind = rows.next()) {

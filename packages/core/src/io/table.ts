@@ -58,6 +58,12 @@ export interface ParsedTable {
    * `SpanRows`), for readers that intern cell values without cutting a string per cell.
    */
   spanRows?: () => SpanRows;
+  /**
+   * CSV read in memory only: the decoded text (line ends as `newline`), its delimiter and the record index of the
+   * header line and the offset where the record after it starts, for the reader's bulk scan of plain records
+   * (io/fast-rows.ts `bulk`), which leaves any other record to `createCsvCursor` from where it starts.
+   */
+  csv?: { text: string; delimiter: string; newline: string; headerIndex: number; dataStart: number };
 }
 
 /**
@@ -154,7 +160,8 @@ function failed(file: string, format: TableFormat, issue: Issue, extra: Partial<
 }
 
 const isEmptyCell = (c: TableCell | undefined): boolean => c == null || (typeof c === 'string' && cellText(c) === '') || (Array.isArray(c) && c.length === 0);
-const isEmptyRow = (cells: readonly TableCell[]): boolean => cells.every(isEmptyCell);
+/** True when every cell is empty as `cellText` reads it (such rows are skipped, not yielded). */
+export const isEmptyRow = (cells: readonly TableCell[]): boolean => cells.every(isEmptyCell);
 
 const FORMATS_FIX = 'Give a CSV, XLSX or JSON file (in Excel: File › Save as › "CSV UTF-8" or "Excel Workbook").';
 
@@ -205,6 +212,7 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
   }
   let headers: string[] | null = null;
   let headerIndex = -1;
+  let dataStart = 0;
   for (const rec of csvRecords(text, delimiter, newline)) {
     if (rec.broken) {
       return failed(name, 'csv', { file: name, row: rec.index + 1, column: null, value: shortenValue(String(rec.cells[0] ?? '')), message: 'the header line has an unbalanced quote (").', fix: 'Remove the stray quote from the header line, or close it.', code: 'stray-quote' }, { encoding, delimiter });
@@ -212,6 +220,7 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
     if (isEmptyRow(rec.cells)) continue;
     headers = rec.cells.map((c) => detach(c.trim()));
     headerIndex = rec.index;
+    dataStart = rec.end;
     break;
   }
   if (!headers) return failed(name, 'csv', fileIssue(name, 'empty-file', 'the file has no header line and no rows.', 'Check that you chose the right file.'), { encoding, delimiter });
@@ -244,7 +253,7 @@ function parseCsv(name: string, fullText: string, encoding: string, ext: string,
     const cursor = createCsvCursor(text, delimiter, newline, undefined, true);
     return spanRowsOf({ next: cursor.next, text, cursor }, hIndex, total);
   };
-  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings, spanRows };
+  return { file: name, format: 'csv', encoding, delimiter, sheet: null, headers, headerRow: headerIndex + 1, rows, errors: [], warnings, spanRows, csv: { text, delimiter, newline, headerIndex: hIndex, dataStart } };
 }
 
 /** Text pieces of a streamed file, decoded as `encoding`, line ends turned into LF when `lf` is set. */

@@ -100,4 +100,33 @@ describe('the fast path of the reader', () => {
     ]);
     expect(fast.report.warnings[1]!.message).toContain('row 2');
   });
+
+  it('hands irregular records to the record cursor one by one, then the rest of the file to one cursor', async () => {
+    // 700 irregular records (doubled quotes, stray quotes, a quoted line break, text after a closing quote) between
+    // plain ones: more than the bulk scan hands over one by one (256), so the tail is read by one cursor.
+    const lines = ['event,date,person,organisation'];
+    for (let i = 0; i < 1400; i++) {
+      const ev = `Session ${i % 37}`, date = `2023-0${1 + (i % 9)}-1${i % 10}`;
+      const shape = i % 2 === 0 ? 'plain' : (['doubled', 'stray', 'break', 'after'] as const)[(i >> 1) % 4]!;
+      if (shape === 'plain') lines.push(`${ev},${date},Person ${i % 101},Org ${i % 13}`);
+      else if (shape === 'doubled') lines.push(`${ev},${date},Person ${i % 101},"Org ""${i % 7}"""`);
+      else if (shape === 'stray') lines.push(`${ev},${date},Person "${i % 5},Org 1`);
+      else if (shape === 'break') lines.push(`${ev},${date},"Person\n${i % 11}",Org 2`);
+      else lines.push(`${ev},${date},"Person" ${i % 3},Org 3`);
+    }
+    const text = lines.join('\n') + '\n';
+    const { fast, general } = await both([text]);
+    expect(fast.model).toEqual(general.model);
+    expect(fast.report).toEqual(general.report);
+    expect(fast.report.counts.rows).toBe(1400);
+  });
+
+  it('reads a record longer than the cursor chunk the general way', async () => {
+    const long = 'x'.repeat(70_000);
+    const text = `event,date,person,notes\nA,2023-01-02,An,short\nA,2023-01-02,Bo,${long}\nB,2023-01-03,An,short\n`;
+    const { fast, general } = await both([text]);
+    expect(fast.model).toEqual(general.model);
+    expect(fast.report).toEqual(general.report);
+    expect(fast.report.counts.used).toBe(3);
+  });
 });
