@@ -32,6 +32,8 @@ export interface StageContext {
   parsedRows?: number;
   model?: AttendanceModel;
   report?: ValidationReport;
+  /** Number of near-duplicate name suggestions (the `suggestions` stage). */
+  suggestions?: number;
   personGraph?: PersonGraph;
   orgGraph?: OrganisationGraph;
   /** Compact engine: both levels as `analyze` builds them (tie table, adjacency, CSR), with their projections. */
@@ -51,9 +53,13 @@ export type NodeValues = NumberMap | { actor: Int32Array; values: ArrayLike<numb
 /** The function to time, or why the stage is skipped. */
 export type Adapter = (ctx: StageContext) => Promise<(() => unknown) | string>;
 
-/** `readAttendance` on the file's bytes: parse, map headers, validate, dedupe and build the model. */
+/**
+ * `readAttendance` on the file's bytes: parse, map headers, validate, dedupe and build the model. The near-duplicate
+ * name suggestions (a fuzzy comparison of every distinct name, not reading) are the `suggestions` stage, so that
+ * the read compares with the peers' parse.
+ */
 export async function readStage(ctx: StageContext): Promise<void> {
-  const res = await readAttendance([ctx.file]);
+  const res = await readAttendance([ctx.file], { nearDuplicates: false });
   ctx.model = res.model;
   ctx.report = res.report;
   if (res.report.errors.length) ctx.notes.push(`reader: ${res.report.errors.length} row errors (first: ${res.report.errors[0]?.message ?? ''})`);

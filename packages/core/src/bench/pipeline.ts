@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { projectOrganisations, projectPersons, type OrganisationProjection, type PersonProjection } from '../network/project.js';
-import { parseTable } from '../io/index.js';
+import { nameSuggestions, parseTable } from '../io/index.js';
 import { growthSeries, type GrowthSeries } from '../time/growth.js';
 import type { AttendanceModel } from '../types.js';
 import { top1, top5, type Checksums } from './checksum.js';
@@ -52,6 +52,7 @@ export interface OursProgress extends OursResult {
 export const STAGE_NEEDS: Readonly<Record<StageId, readonly StageId[]>> = Object.freeze({
   parse: [],
   model: [],
+  suggestions: ['model'],
   'person-projection': ['model'],
   'organisation-projection': ['model'],
   'tie-profiles': ['model'],
@@ -290,6 +291,11 @@ export async function runPipeline(
         break;
       case 'model':
         await run(id, () => readStage(ctx));
+        break;
+      case 'suggestions':
+        await run(id, () => {
+          ctx.suggestions = nameSuggestions(ctx.model!).length;
+        });
         break;
       case 'person-projection':
         await run(id, () => {

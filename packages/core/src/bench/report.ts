@@ -10,6 +10,7 @@ import type { PeerResult, PeerRun, PeerStep, Scale } from './peers.js';
 export const STAGES = [
   'parse',
   'model',
+  'suggestions',
   'person-projection',
   'organisation-projection',
   'tie-profiles',
@@ -26,7 +27,8 @@ export type StageId = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Readonly<Record<StageId, string>> = Object.freeze({
   parse: 'parse',
-  model: 'read + model (readAttendance)',
+  model: 'read + model (readAttendance, name suggestions apart)',
+  suggestions: 'near-duplicate name suggestions',
   'person-projection': 'person projection',
   'organisation-projection': 'organisation projection',
   'tie-profiles': 'tie profiles (both networks)',
@@ -351,7 +353,7 @@ export function renderReport(r: BenchReport): string {
   w.push(
     'Cells: wall seconds / peak RSS during the step (MiB; the kernel peak mark is reset before each step, so it includes what earlier steps left resident). ' +
       'Ratios are ours / theirs (< 1: we are faster). `<`: they did not finish within the budget; `≈ … (vs est.)`: against their own pilot estimate. ' +
-      '`parse` is the reader\'s tokeniser alone (into column lists, like the peers\' parse); `read + model` is the whole reader (`readAttendance`: parse, header mapping, date and identity checks, dedupe, model), ' +
+      '`parse` is the reader\'s tokeniser alone (into column lists, like the peers\' parse); `read + model` is the whole reader (`readAttendance`: parse, header mapping, date and identity checks, dedupe, model; its near-duplicate name suggestions are the next stage, left out of the sums), ' +
       'so the combined rows add read + projections; for the peers they add parse + projections (limit.c: parse + dedupe/index + person projection; it has no organisation projection).',
   );
   w.push('');

@@ -286,12 +286,16 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
     }
     ctx.rowRefs.set(ctx.builder.last.attendance, ctx.fileIndex, rowNumber);
     if (p >= 0) {
+      // The check reads the event and the date (the person's name only for a person without a draft id, which a
+      // named person always has here): the name is looked up for the warning alone.
       rec.event = E.text[ve]!;
       rec.date = D.text[vd]!;
-      rec.person = P!.text[vp]!;
-      rec.email = email;
       const earlier = ctx.personDays.check(p, e, rec, options.personKey, ctx.fileIndex, rowNumber);
-      if (earlier) ctx.report.warning(twoEventsIssue(fileName, rowNumber, personColumn, rec, earlier, ctx.fileIndex, ctx.fileNames));
+      if (earlier) {
+        rec.person = P!.text[vp]!;
+        rec.email = email;
+        ctx.report.warning(twoEventsIssue(fileName, rowNumber, personColumn, rec, earlier, ctx.fileIndex, ctx.fileNames));
+      }
     }
   };
 
@@ -325,6 +329,46 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
     c.lastEnd = e;
     c.lastId = id;
     return id;
+  };
+
+  // The values of the current plain record, as `readValues` found them.
+  let ve_ = -1, vd_ = -1, vp_ = -1, sp_ = EMPTY, vo_ = -1, so_ = EMPTY;
+  let sector_: string | null = null, region_: string | null = null, type_: string | null = null, role_: string | null = null, email_: string | null = null;
+  let duration_: number | null = null;
+  const optionalText = (t: string, c: Column | null): string | null | undefined => (c === null ? null : textOfValue(c, spanValue(t, c, cellStart[c.index]!, cellEnd[c.index]!)));
+  /**
+   * The value ids and texts of the plain record in `cellStart`/`cellEnd` (one cell per header), into `ve_` …
+   * `duration_`; false when the row is not regular (its cells are the general reader's to judge).
+   */
+  const readValues = (t: string): boolean => {
+    for (let k = 0; k < width; k++) if (cellEnd[k]! - cellStart[k]! > maxCell) return false;
+    const ve = spanValue(t, E, cellStart[E.index]!, cellEnd[E.index]!);
+    const vd = spanValue(t, D, cellStart[D.index]!, cellEnd[D.index]!);
+    if (E.info[2 * ve] === BAD || D.info[2 * vd] === BAD) return false;
+    let vp = -1, sp = EMPTY, vo = -1, so = EMPTY;
+    if (P) {
+      vp = spanValue(t, P, cellStart[P.index]!, cellEnd[P.index]!);
+      sp = P.info[2 * vp]!;
+      if (sp === BAD) return false;
+    }
+    if (O) {
+      vo = spanValue(t, O, cellStart[O.index]!, cellEnd[O.index]!);
+      so = O.info[2 * vo]! & STATE;
+      if (so === BAD) return false;
+    }
+    if (sp === EMPTY && so === EMPTY) return false;
+    const sector = optionalText(t, SECTOR), region = optionalText(t, REGION), type = optionalText(t, TYPE), role = optionalText(t, ROLE), email = optionalText(t, MAIL);
+    if (sector === undefined || region === undefined || type === undefined || role === undefined || email === undefined) return false;
+    let duration: number | null = null;
+    if (DUR) {
+      const v = spanValue(t, DUR, cellStart[DUR.index]!, cellEnd[DUR.index]!);
+      if (DUR.info[2 * v] === BAD) return false;
+      const h = DUR.number[v]!;
+      duration = Number.isNaN(h) ? null : h;
+    }
+    ve_ = ve; vd_ = vd; vp_ = vp; sp_ = sp; vo_ = vo; so_ = so;
+    sector_ = sector; region_ = region; type_ = type; role_ = role; email_ = email; duration_ = duration;
+    return true;
   };
 
   return {
@@ -376,14 +420,52 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
       let pos = from;
       let index = firstIndex;
       let rows = 0, usedRows = 0;
-      let handed = 0;
-      // The cells of the plain record at `start` with more cells than headers (only `width` spans are kept).
-      const recordCells = (start: number): string[] => createCsvCursor(t.slice(start), csv.delimiter, csv.newline).next()!.cells;
+      let sampling = hooks.sampling();
+      // What `handOver` read: where the scan goes on, records read, data rows among them, and whether it read to the end.
+      const handed = { count: 0, pos: 0, records: 0, rows: 0, tail: false };
       const cellStrings = (count: number): string[] => {
         const cells = new Array<string>(count);
         for (let k = 0; k < count; k++) cells[k] = t.slice(cellStart[k]!, cellEnd[k]!);
         return cells;
       };
+      /**
+       * A record that is not plain cells, at `recStart` (record index `at`): the record cursor reads it (papaparse
+       * where it must) from where it starts; after MAX_HANDED such records, one cursor reads the rest of the file
+       * (one cursor per record would parse a chunk each time). Rare, so out of the scan loop.
+       */
+      const handOver = (recStart: number, at: number): void => {
+        const tail = handed.count++ >= MAX_HANDED;
+        const cursor = createCsvCursor(t.slice(recStart), csv.delimiter, csv.newline);
+        handed.records = handed.rows = 0;
+        handed.tail = tail;
+        for (let rec = cursor.next(); rec !== null; rec = tail ? cursor.next() : null) {
+          handed.pos = recStart + rec.end;
+          handed.records++;
+          if (!rec.broken && isEmptyRow(rec.cells)) continue;
+          handed.rows++;
+          const row: TableRow = { row: at + rec.index + 1, cells: rec.cells, progress: Math.min(1, handed.pos / total) };
+          if (rec.broken) row.broken = rec.broken;
+          if (!rec.broken && sampling) {
+            hooks.sample(rec.cells);
+            sampling = hooks.sampling();
+          }
+          hooks.general(row);
+          if (((rows + handed.rows) & 1023) === 0) hooks.progress(row.progress);
+        }
+      };
+      /** True when the plain record of `count` cells is empty as `cellText` reads every cell (a visible ASCII first character settles most). */
+      const emptyRecord = (recStart: number, count: number): boolean => {
+        for (let k = 0; k < count && k < width; k++) {
+          const s = cellStart[k]!, e = cellEnd[k]!;
+          if (e === s) continue;
+          const c = t.charCodeAt(s);
+          if ((c > 32 && c < 127 && c !== 39) || cellText(t.slice(s, e)) !== '') return false;
+        }
+        return count <= width || isEmptyRow(recordCells(recStart));
+      };
+      // The cells of the plain record at `start` with more cells than headers (only `width` spans are kept).
+      const recordCells = (start: number): string[] => createCsvCursor(t.slice(start), csv.delimiter, csv.newline).next()!.cells;
+
       while (pos < n) {
         const recStart = pos;
         let count = 0;
@@ -432,90 +514,26 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
           break;
         }
         // A record longer than the cursor's chunk is papaparse's (and the length limit's) to read.
-        if (plain && pos - recStart > CSV_CHUNK_CHARS) plain = false;
-        if (!plain) {
-          // Not a record of plain cells: the record cursor reads it (papaparse where it must), from where it starts;
-          // after MAX_HANDED such records, one cursor reads the rest of the file (one cursor per record would re-parse
-          // a chunk each time).
-          const tail = handed++ >= MAX_HANDED;
-          const cursor = createCsvCursor(t.slice(recStart), csv.delimiter, csv.newline);
-          for (let rec = cursor.next(); rec !== null; rec = tail ? cursor.next() : null) {
-            pos = recStart + rec.end;
-            const rowNumber = index + rec.index + 1;
-            if (!rec.broken && isEmptyRow(rec.cells)) continue;
-            rows++;
-            const row: TableRow = { row: rowNumber, cells: rec.cells, progress: Math.min(1, pos / total) };
-            if (rec.broken) row.broken = rec.broken;
-            if (!rec.broken && hooks.sampling()) hooks.sample(rec.cells);
-            hooks.general(row);
-            if ((rows & 1023) === 0) hooks.progress(row.progress);
-          }
-          if (tail) break;
-          index++;
+        if (!plain || pos - recStart > CSV_CHUNK_CHARS) {
+          handOver(recStart, index);
+          pos = handed.pos;
+          index += handed.records;
+          rows += handed.rows;
+          if (handed.tail) break;
           continue;
         }
         const rowNumber = ++index;
-        // Skip an empty row (every cell empty as `cellText` reads it): a visible ASCII first character settles most.
-        let empty = true;
-        for (let k = 0; k < count && k < width && empty; k++) {
-          const s = cellStart[k]!, e = cellEnd[k]!;
-          if (e === s) continue;
-          const c = t.charCodeAt(s);
-          empty = c > 32 && c < 127 && c !== 39 ? false : cellText(t.slice(s, e)) === '';
-        }
-        if (empty && count > width) empty = isEmptyRow(recordCells(recStart));
-        if (empty) continue;
+        if (emptyRecord(recStart, count)) continue;
         rows++;
         if ((rows & 1023) === 0) hooks.progress(Math.min(1, pos / total));
-        if (count !== width) {
-          const cells = count > width ? recordCells(recStart) : cellStrings(count);
-          if (hooks.sampling()) hooks.sample(cells);
-          hooks.general({ row: rowNumber, cells, progress: Math.min(1, pos / total) });
-          continue;
+        if (sampling) {
+          hooks.sample(count > width ? recordCells(recStart) : cellStrings(count));
+          sampling = hooks.sampling();
         }
-        if (hooks.sampling()) hooks.sample(cellStrings(count));
-        let ok = true;
-        for (let k = 0; k < width; k++) if (cellEnd[k]! - cellStart[k]! > maxCell) ok = false;
-        let ve = -1, vd = -1, vp = -1, sp = EMPTY, vo = -1, so = EMPTY;
-        let sector: string | null | undefined = null, region: string | null | undefined = null, type: string | null | undefined = null, role: string | null | undefined = null, email: string | null | undefined = null;
-        let duration: number | null = null;
-        if (ok) {
-          ve = spanValue(t, E, cellStart[E.index]!, cellEnd[E.index]!);
-          vd = spanValue(t, D, cellStart[D.index]!, cellEnd[D.index]!);
-          ok = E.info[2 * ve] !== BAD && D.info[2 * vd] !== BAD;
-        }
-        if (ok && P) {
-          vp = spanValue(t, P, cellStart[P.index]!, cellEnd[P.index]!);
-          sp = P.info[2 * vp]!;
-          ok = sp !== BAD;
-        }
-        if (ok && O) {
-          vo = spanValue(t, O, cellStart[O.index]!, cellEnd[O.index]!);
-          so = O.info[2 * vo]! & STATE;
-          ok = so !== BAD && !(sp === EMPTY && so === EMPTY);
-        } else if (ok) ok = sp !== EMPTY;
-        if (ok) {
-          if (SECTOR) sector = textOfValue(SECTOR, spanValue(t, SECTOR, cellStart[SECTOR.index]!, cellEnd[SECTOR.index]!));
-          if (REGION) region = textOfValue(REGION, spanValue(t, REGION, cellStart[REGION.index]!, cellEnd[REGION.index]!));
-          if (TYPE) type = textOfValue(TYPE, spanValue(t, TYPE, cellStart[TYPE.index]!, cellEnd[TYPE.index]!));
-          if (ROLE) role = textOfValue(ROLE, spanValue(t, ROLE, cellStart[ROLE.index]!, cellEnd[ROLE.index]!));
-          if (MAIL) email = textOfValue(MAIL, spanValue(t, MAIL, cellStart[MAIL.index]!, cellEnd[MAIL.index]!));
-          ok = sector !== undefined && region !== undefined && type !== undefined && role !== undefined && email !== undefined;
-        }
-        if (ok && DUR) {
-          const v = spanValue(t, DUR, cellStart[DUR.index]!, cellEnd[DUR.index]!);
-          if (DUR.info[2 * v] === BAD) ok = false;
-          else {
-            const h = DUR.number[v]!;
-            duration = Number.isNaN(h) ? null : h;
-          }
-        }
-        if (!ok) {
-          hooks.general({ row: rowNumber, cells: cellStrings(count), progress: Math.min(1, pos / total) });
-          continue;
-        }
-        commitRow(ve, vd, vp, sp, vo, so, sector!, region!, type!, role!, email!, duration, rowNumber);
-        usedRows++;
+        if (count === width && readValues(t)) {
+          usedRows++;
+          commitRow(ve_, vd_, vp_, sp_, vo_, so_, sector_, region_, type_, role_, email_, duration_, rowNumber);
+        } else hooks.general({ row: rowNumber, cells: count > width ? recordCells(recStart) : cellStrings(count), progress: Math.min(1, pos / total) });
       }
       return { rows, used: usedRows };
     },

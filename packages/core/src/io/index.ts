@@ -5,7 +5,7 @@
 export * from './types.js';
 export { READ_LIMITS } from './limits.js';
 export { READ_DEFAULTS, SPLIT_FIELDS, resolveReadOptions, resolveSplit, type ReadOptions, type ResolvedReadOptions, type SplitField, type SplitOptions } from './options.js';
-export { readAttendance } from './read-attendance.js';
+export { nameSuggestions, readAttendance } from './read-attendance.js';
 export { parseTable, columnLabel, type ParsedTable, type ParseTableOptions, type TableCell, type TableRow } from './table.js';
 export { detectMapping, guessField, normaliseHeader, resolveMapOverrides, HEADER_SYNONYMS, type DetectedMapping, type HeaderGuess, type MapOverrides } from './headers.js';
 export { compileDateFormat, parseDateCell, DATE_ORDERS, type CompiledDateFormat, type DateFormat, type DateOrder, type DateParseResult } from './parse-date.js';

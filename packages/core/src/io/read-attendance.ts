@@ -14,8 +14,8 @@ import { createAliasResolver, readAliasFile, type AliasResolver } from './aliase
 import { createFastRows } from './fast-rows.js';
 import { createNameKeys, createPersonDays, createRowRefs, duplicateRowIssue, twoEventsIssue } from './row-bookkeeping.js';
 import { detectMapping, normaliseHeader, resolveMapOverrides } from './headers.js';
-import { findNearDuplicates } from './near-duplicates.js';
-import { resolveReadOptions, type ReadOptions, type ResolvedReadOptions } from './options.js';
+import { findNearDuplicates, type NearDuplicateOptions } from './near-duplicates.js';
+import { resolveReadOptions, type ReadOptions } from './options.js';
 import { createReportCollector, makeIssue } from './report.js';
 import { createRowReader } from './row.js';
 import { readEventsTable, readOrganisationsTable, type EventEntry, type OrganisationEntry, type SideTable } from './side-tables.js';
@@ -224,7 +224,7 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
       report.warning(makeIssue(opts.events.name, u.row, u.column, u.name, 'unused-event', `the event "${u.name}" has no attendance rows, so it is not in the analysis (an event without attendees).`, 'Check its name or id against the attendance files, or remove it from the events table.'));
 
   const model = builder.build();
-  const suggestions = opts.nearDuplicates === false ? [] : suggestNames(model, opts.nearDuplicates);
+  const suggestions = opts.nearDuplicates === false ? [] : nameSuggestions(model, opts.nearDuplicates);
   return {
     model,
     report: report.finish({ ...counts, people: model.people.length, organisations: model.organisations.length, events: model.events.length }, suggestions),
@@ -232,7 +232,15 @@ export async function readAttendance(files: readonly InputFile[], options?: Read
   };
 }
 
-function suggestNames(model: AttendanceModel, options: Exclude<ResolvedReadOptions['nearDuplicates'], false>): Suggestion[] {
+/**
+ * Near-duplicate name suggestions for a model (people and organisations whose names are probably one spelled two
+ * ways): what `readAttendance` puts in `report.suggestions` unless `nearDuplicates: false`, for a reader run
+ * without them (the benchmark times them as a stage of their own).
+ *
+ * @param options - see `NEAR_DUPLICATE_DEFAULTS`.
+ * @throws InvalidOptionError when an option is malformed.
+ */
+export function nameSuggestions(model: AttendanceModel, options: NearDuplicateOptions = {}): Suggestion[] {
   const { attendance } = model;
   const pc = new Int32Array(model.people.length);
   const oc = new Int32Array(model.organisations.length);

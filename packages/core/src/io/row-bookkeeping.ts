@@ -62,8 +62,8 @@ export function createPersonDays(keyOf: (name: string) => string) {
   // walks the chain back while a person-day further back is on or after its date. A walk longer than MAX_WALK
   // builds the table from the person-days so far, used from then on.
   let ordered = true;
-  let headOf = new Int32Array(1024).fill(-1);
-  let maxKeyOf = new Int32Array(1024);
+  // Per person, side by side (one cache line per row): the newest person-day of the chain (-1: none) and the latest date key.
+  let chainOf = new Int32Array(2048).fill(-1);
   let previous = new Int32Array(1024);
   // Per person-day: the latest date key on the chain from it back (the walk stops where it falls below the row's).
   let chainMax = new Int32Array(1024);
@@ -152,23 +152,19 @@ export function createPersonDays(keyOf: (name: string) => string) {
       }
       let slot = -1;
       if (ordered && person >= 0 && dayKey[day]! >= 0) {
-        if (person >= headOf.length) {
-          const n = Math.max(2 * headOf.length, person + 1);
-          const h2 = new Int32Array(n).fill(-1);
-          h2.set(headOf);
-          headOf = h2;
-          const m2 = new Int32Array(n);
-          m2.set(maxKeyOf);
-          maxKeyOf = m2;
+        if (2 * person >= chainOf.length) {
+          const c2 = new Int32Array(Math.max(2 * chainOf.length, 2 * person + 2)).fill(-1);
+          c2.set(chainOf);
+          chainOf = c2;
         }
-        const head = headOf[person]!;
+        const head = chainOf[2 * person]!;
         const key = dayKey[day]!;
-        if (head === -1 || key > maxKeyOf[person]!) {
+        if (head === -1 || key > chainOf[2 * person + 1]!) {
           const n = add(person, day, ev, fileIndex, row);
           previous[n] = head;
           chainMax[n] = key;
-          headOf[person] = n;
-          maxKeyOf[person] = key;
+          chainOf[2 * person] = n;
+          chainOf[2 * person + 1] = key;
           return null;
         }
         // Back along the chain while some person-day further back is on or after this date.
@@ -182,8 +178,8 @@ export function createPersonDays(keyOf: (name: string) => string) {
         else if (i === -1) {
           const n = add(person, day, ev, fileIndex, row);
           previous[n] = head;
-          chainMax[n] = maxKeyOf[person]!;
-          headOf[person] = n;
+          chainMax[n] = chainOf[2 * person + 1]!;
+          chainOf[2 * person] = n;
           return null;
         } else slots = toTable(); // a long walk: from here on, the table
       }
