@@ -6,7 +6,7 @@
  */
 import { MycorrhizaError } from '../errors.js';
 import { nameKey } from '../model/identity.js';
-import type { Incidence } from './selection.js';
+import { prefixSums, type Incidence } from './selection.js';
 
 /**
  * Per-tie columns, indexed by tie number (ties are ordered by src, then tgt). In a table from
@@ -61,7 +61,8 @@ const MAX_TIES = 0x7fffffff;
  * meets every co-member j > i there (no hash table, no comparison sort). One pass (`sortedRows`) builds what
  * every caller reads: the ties as a CSR sorted by (src, tgt) (`rowStart`, `tgt`) and the shared-event counts.
  * The distinct j of a row are marked in a three-level bitmap that stays in the L1 cache and whose enumeration
- * lists them ascending; their counts in a dense array indexed by j.
+ * lists them ascending; their counts in a dense array indexed by j. Each actor's events come from the
+ * incidence's own transpose when it has one (`buildIncidence`), else from a transpose built here.
  * The other columns are computed on first read, each group by one walk of the same meetings (`tieDetails`:
  * `newman`, `firstEvent`, `lastEvent`; `weightPass`: `weighted`, `hours`; `src` from `rowStart`), so callers
  * that need the shared counts only (e.g. the structural measures) do not pay for them. The values do not depend
@@ -78,7 +79,7 @@ export function accumulatePairs(inc: Incidence, eventWeight: Float64Array, event
   return pairTable(rows, { inc, tr, eventWeight, eventHours }, tr.uniformWeight, tr.hoursKnown);
 }
 
-/** Actor -> its pair-making events, chronological: the actor's position in each event's member list. */
+/** Actor -> its events, chronological: the actor's position in each event's member list. */
 interface Transpose {
   /** Entries of actor v: `aStart[v] .. aStart[v+1]-1`. */
   aStart: Int32Array;
@@ -86,22 +87,26 @@ interface Transpose {
   aPos: Int32Array;
   /** Local event of the entry. */
   aEvent: Int32Array;
-  /** Per local event: 1/(n_e − 1) for tie-creating events with two or more actors, else 0 (no pairs). */
+  /**
+   * Per local event: 1/(n_e − 1) for tie-creating events with two or more actors (the pair-making events),
+   * else 0. The walks skip the entries of the other events (the incidence's own transpose lists them too).
+   */
   inverse: Float64Array;
-  /** Σ n_e(n_e − 1)/2 over those events: the pair meetings, an upper bound on the ties. */
+  /** Σ n_e(n_e − 1)/2 over the pair-making events: the pair meetings, an upper bound on the ties. */
   pairs: number;
-  /** Every such event weighs 1. */
+  /** Every pair-making event weighs 1. */
   uniformWeight: boolean;
-  /** Some such event has a known duration. */
+  /** Some pair-making event has a known duration. */
   hoursKnown: boolean;
 }
 
-/** The pair-making events (see `Transpose.inverse`) and, per actor, its entries among them. */
+/** The pair-making events (see `Transpose.inverse`) and, per actor, its entries (the incidence's own transpose when it has one). */
 function transpose(inc: Incidence, eventWeight: Float64Array, eventHours: Float64Array): Transpose {
   const n = inc.actorCount;
-  const { start, members, ties, eventCount } = inc;
+  const { start, members, ties, eventCount, actorStart, actorEvent, actorPos } = inc;
+  const own = actorStart !== undefined && actorEvent !== undefined && actorPos !== undefined;
   const inverse = new Float64Array(eventCount);
-  const aStart = new Int32Array(n + 1);
+  const aStart = own ? actorStart : new Int32Array(n + 1);
   let pairs = 0;
   let uniformWeight = true;
   let hoursKnown = false;
@@ -114,22 +119,14 @@ function transpose(inc: Incidence, eventWeight: Float64Array, eventHours: Float6
     pairs += (size * (size - 1)) / 2;
     if (eventWeight[k] !== 1) uniformWeight = false;
     if (eventHours[k] === eventHours[k]) hoursKnown = true;
-    for (let x = lo; x < hi; x++) aStart[members[x]! + 1]!++;
+    if (!own) for (let x = lo; x < hi; x++) aStart[members[x]! + 1]!++;
   }
+  if (own) return { aStart, aPos: actorPos, aEvent: actorEvent, inverse, pairs, uniformWeight, hoursKnown };
   prefixSums(aStart);
   const aPos = new Int32Array(aStart[n]!);
   const aEvent = new Int32Array(aStart[n]!);
   scatterTranspose(inc, inverse, aStart, aPos, aEvent);
   return { aStart, aPos, aEvent, inverse, pairs, uniformWeight, hoursKnown };
-}
-
-/**
- * Counts to CSR starts in place: `a[v + 1] += a[v]` for every v. One shared helper for every such pass of the
- * projections, so its loop is compiled once for all of them (a loop at the end of a larger function is
- * otherwise met without type feedback and recompiled on its own).
- */
-export function prefixSums(a: Int32Array): void {
-  for (let v = 0, n = a.length - 1; v < n; v++) a[v + 1]! += a[v]!;
 }
 
 function scatterTranspose(inc: Incidence, inverse: Float64Array, aStart: Int32Array, aPos: Int32Array, aEvent: Int32Array): void {
@@ -158,17 +155,20 @@ interface SortedRows {
 
 /**
  * The distinct co-members j > i of each actor i, ascending, with the number of events they shared.
- * Meetings are counted in `count[j]`; a j met for the first time in the row is set in a bitmap of one bit per
- * actor with two summary levels (bit w of level 1 = word w of level 0 is not empty, and so on), and the row is
- * listed by walking the set bits top-down (count leading zeros of the lowest bit), clearing them and the counts
- * on the way: time linear in the row plus the level-2 words (n / 32768) of its range, no sort. One function
- * with the listing inlined by hand: the cold call (the usual case) compiles it once. The columns are written
- * into buffers sized by the pair meetings (cut to the tie count at the end, see `fitted`).
+ * Each meeting adds 1 to `count[j]` and sets j's bit in a bitmap of one bit per actor with two summary levels
+ * (bit w of level 1 = word w of level 0 is not empty, and so on), unconditionally: the walk has no branch
+ * but its loops (a test for the first meeting costs more in mispredictions than the stores it saves). The
+ * row is then listed by walking the set bits top-down (count leading zeros of the lowest bit), clearing them
+ * and the counts on the way: time linear in the row plus the level-2 words (n / 32768) of its range (the
+ * level-1 words, at most 64, when there are no more than 65,536 actors: level 2 is then not kept), no
+ * sort. One function with the listing inlined by hand: the cold call (the usual case) compiles it once. The
+ * columns are written into buffers sized by the pair meetings (cut to the tie count at the end, see
+ * `fitted`); the untouched tail costs no memory.
  */
 function sortedRows(inc: Incidence, tr: Transpose, pairs: number): SortedRows {
   const n = inc.actorCount;
   const { start, members } = inc;
-  const { aStart, aPos, aEvent } = tr;
+  const { aStart, aPos, aEvent, inverse } = tr;
   const rowStart = new Int32Array(n + 1);
   const count = new Int32Array(n);
   const n0 = (n + 31) >>> 5;
@@ -180,36 +180,59 @@ function sortedRows(inc: Incidence, tr: Transpose, pairs: number): SortedRows {
   let tgt: Int32Array = new Int32Array(Math.min(pairs, FIRST_CAPACITY));
   let shared: Int32Array = new Int32Array(tgt.length);
   let m = 0;
+  // Up to 64 level-1 words (65,536 actors) the listing scans level 1 and level 2 is not kept.
+  const top = n1 > 64;
   for (let i = 0; i < n; i++) {
     rowStart[i] = m;
-    let c = 0;
+    // Pair meetings of the row: an upper bound on its ties.
+    let met = 0;
     for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
-      for (let x = aPos[a]! + 1, hi = start[aEvent[a]! + 1]!; x < hi; x++) {
+      const k = aEvent[a]!;
+      if (inverse[k] === 0) continue;
+      const hi = start[k + 1]!;
+      let x = aPos[a]! + 1;
+      met += hi - x;
+      for (; x < hi; x++) {
         const j = members[x]!;
-        const seen = count[j]!;
-        count[j] = seen + 1;
-        if (seen === 0) {
-          c++;
-          // Set j's bit, and the summary bits when its word (then its level-1 word) was empty.
-          const w0 = j >>> 5;
-          const b0 = bits0[w0]!;
-          bits0[w0] = b0 | (1 << (j & 31));
-          if (b0 === 0) {
-            const w1 = w0 >>> 5;
-            const b1 = bits1[w1]!;
-            bits1[w1] = b1 | (1 << (w0 & 31));
-            if (b1 === 0) bits2[w1 >>> 5]! |= 1 << (w1 & 31);
-          }
-        }
+        count[j]!++;
+        const w0 = j >>> 5;
+        bits0[w0]! |= 1 << (j & 31);
+        const w1 = j >>> 10;
+        bits1[w1]! |= 1 << (w0 & 31);
+        if (top) bits2[j >>> 15]! |= 1 << (w1 & 31);
       }
     }
-    if (c === 0) continue;
-    if (m + c > tgt.length) {
-      const size = grownSize(tgt.length, m + c, pairs, i, n);
+    if (met === 0) continue;
+    if (m + met > tgt.length) {
+      const size = grownSize(tgt.length, m + met, pairs, i, n);
       tgt = grown(tgt, m, size);
       shared = grown(shared, m, size);
     }
     // List the row: walk and clear the set bits top-down (lowest bit first), from the word of j = i + 1 on.
+    if (!top) {
+      for (let w1 = (i + 1) >>> 10; w1 < n1; w1++) {
+        let b1 = bits1[w1]!;
+        if (b1 === 0) continue;
+        bits1[w1] = 0;
+        while (b1 !== 0) {
+          const low1 = b1 & -b1;
+          b1 ^= low1;
+          const w0 = (w1 << 5) | (31 - Math.clz32(low1));
+          let b0 = bits0[w0]!;
+          bits0[w0] = 0;
+          while (b0 !== 0) {
+            const low0 = b0 & -b0;
+            b0 ^= low0;
+            const j = (w0 << 5) | (31 - Math.clz32(low0));
+            tgt[m] = j;
+            shared[m] = count[j]!;
+            count[j] = 0;
+            m++;
+          }
+        }
+      }
+      continue;
+    }
     for (let w2 = (i + 1) >>> 15; w2 < n2; w2++) {
       let b2 = bits2[w2]!;
       if (b2 === 0) continue;
@@ -243,7 +266,7 @@ function sortedRows(inc: Incidence, tr: Transpose, pairs: number): SortedRows {
   return { length: m, rowStart, tgt: fitted(tgt, m), shared: fitted(shared, m) };
 }
 
-/** Next capacity (doubling, at most the pair meetings) for `need` ties, or the typed error past `MAX_TIES`. */
+/** Next capacity (doubling, at most the pair meetings) for `need` ties (the ties so far plus the row's meetings), or the typed error past `MAX_TIES`. */
 function grownSize(capacity: number, need: number, pairs: number, i: number, n: number): number {
   if (need > MAX_TIES)
     throw new MycorrhizaError(
@@ -259,12 +282,13 @@ function grown(a: Int32Array, used: number, size: number): Int32Array {
 }
 
 /**
- * The first `m` entries of a column buffer: a view when at most a fifth of the buffer is unused (the unused
- * tail was never written, so its pages are never touched), else an exact copy.
+ * The first `m` entries of a column buffer: a view when at most half of the buffer is unused (the unused
+ * tail was never written, so its pages are never touched, while a copy would touch as many new ones), else
+ * an exact copy.
  */
 function fitted(a: Int32Array, m: number): Int32Array {
   if (m === a.length) return a;
-  return a.length - m <= a.length / 5 ? a.subarray(0, m) : a.slice(0, m);
+  return a.length - m <= a.length / 2 ? a.subarray(0, m) : a.slice(0, m);
 }
 
 /**
@@ -294,8 +318,9 @@ function tieDetails(
     for (let t = base; t < end; t++) slot[tgt[t]!] = t;
     for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
       const k = aEvent[a]!;
-      const e = eventFrom + k;
       const nw = inverse[k]!;
+      if (nw === 0) continue;
+      const e = eventFrom + k;
       // Members are ascending, so the co-members j > i are those after i's own position.
       for (let x = aPos[a]! + 1, hi = start[k + 1]!; x < hi; x++) {
         const t = slot[members[x]!]!;
@@ -326,7 +351,7 @@ function weightPass(
 ): void {
   const n = inc.actorCount;
   const { start, members } = inc;
-  const { aStart, aPos, aEvent } = tr;
+  const { aStart, aPos, aEvent, inverse } = tr;
   const slot = new Int32Array(n);
   if (weighted) weighted.fill(-0);
   if (hours) hours.fill(NaN);
@@ -337,6 +362,7 @@ function weightPass(
     for (let t = base; t < end; t++) slot[tgt[t]!] = t;
     for (let a = aStart[i]!, aEnd = aStart[i + 1]!; a < aEnd; a++) {
       const k = aEvent[a]!;
+      if (inverse[k] === 0) continue;
       const w = eventWeight[k]!;
       const h = eventHours[k]!;
       const known = h === h;

@@ -41,6 +41,14 @@ export interface Incidence {
   members: Int32Array;
   /** Per local event: 1 when it creates ties. */
   ties: Uint8Array;
+  /**
+   * The transpose, when the builder had it at hand (`buildIncidence` does): the entries of actor v are
+   * `actorStart[v] .. actorStart[v+1]-1`, each with its local event (`actorEvent`, ascending) and the actor's
+   * position in that event's `members` (`actorPos`). Incidences built by hand may leave it out.
+   */
+  actorStart?: Int32Array;
+  actorEvent?: Int32Array;
+  actorPos?: Int32Array;
 }
 
 /**
@@ -122,27 +130,195 @@ function eventSizes(
   return { eventPeople, eventOrganisations, tieEvent };
 }
 
-/** Distinct people (`column = "person"`) or organisations per window event, from the kept rows. */
-export function buildIncidence(model: AttendanceModel, s: Selection, column: 'person' | 'organisation'): Incidence {
-  const a = model.attendance;
-  const col = a[column];
+/**
+ * Per person (arrays of length = people, filled by `selectAndIndex` from the kept rows naming a person and an
+ * organisation; null: not wanted): the organisation of its last such row and of its first (both start at
+ * -1), and 1 when another such row names another organisation.
+ */
+export interface PersonOrganisations {
+  last: Int32Array | null;
+  first: Int32Array | null;
+  several: Uint8Array | null;
+}
+
+/**
+ * `selectRows(model, r)` and `buildIncidence(model, selection, column)` at once, with one pass over the
+ * window's rows for the event sizes and the incidence entries (the same stamps serve both), which also fills
+ * `orgs` when given. The same results as the two calls.
+ */
+export function selectAndIndex(
+  model: AttendanceModel,
+  r: ResolvedNetworkOptions,
+  column: 'person' | 'organisation',
+  orgs: PersonOrganisations | null,
+): { selection: Selection; incidence: Incidence } {
+  const { attendance: a } = model;
+  const eventFrom = r.eventFrom;
+  const eventCount = Math.max(0, r.eventTo - r.eventFrom);
+  const rowFrom = a.eventStart[eventFrom] ?? a.length;
+  const rowTo = a.eventStart[eventFrom + eventCount] ?? a.length;
+  const excludedPerson = staffOf(model, r.excludedOrganisation, rowFrom, rowTo);
+  const rowKept = keptRows(model, r.excludedOrganisation, excludedPerson, rowFrom, rowTo);
   const actorCount = column === 'person' ? model.people.length : model.organisations.length;
+  const eventPeople = new Int32Array(eventCount);
+  const eventOrganisations = new Int32Array(eventCount);
+  const tieEvent = new Uint8Array(eventCount);
+  const start = new Int32Array(eventCount + 1);
+  const actorStart = new Int32Array(actorCount + 1);
+  const entry = new Uint8Array(rowTo - rowFrom);
+  const selection: Selection = { eventFrom, eventCount, rowFrom, rowTo, rowKept, excludedPerson, eventPeople, eventOrganisations, tieEvent };
+  sizesAndEntries(model, selection, r.maxEventSize, column === 'person', start, actorStart, entry, orgs?.last ?? null, orgs?.first ?? null, orgs?.several ?? null);
+  return { selection, incidence: incidenceFrom(model, selection, column, actorCount, start, actorStart, entry) };
+}
+
+/** The pass of `selectAndIndex`: `eventSizes` and `countEntries` in one. */
+function sizesAndEntries(
+  model: AttendanceModel,
+  s: Selection,
+  max: number | null,
+  byPerson: boolean,
+  start: Int32Array,
+  actorStart: Int32Array,
+  entry: Uint8Array,
+  lastOrg: Int32Array | null,
+  firstOrg: Int32Array | null,
+  several: Uint8Array | null,
+): void {
+  const a = model.attendance;
+  const { eventFrom, eventCount, rowFrom, rowKept, eventPeople, eventOrganisations, tieEvent } = s;
+  const pStamp = new Int32Array(model.people.length).fill(-1);
+  const oStamp = new Int32Array(model.organisations.length).fill(-1);
+  for (let k = 0; k < eventCount; k++) {
+    const e = eventFrom + k;
+    let np = 0;
+    let no = 0;
+    for (let i = a.eventStart[e]!, end = a.eventStart[e + 1]!; i < end; i++) {
+      if (rowKept[i - rowFrom] === 0) continue;
+      const p = a.person[i]!;
+      const o = a.organisation[i]!;
+      if (p >= 0 && pStamp[p] !== e) {
+        pStamp[p] = e;
+        np++;
+        if (byPerson) {
+          entry[i - rowFrom] = 1;
+          actorStart[p + 1]!++;
+        }
+      }
+      if (o >= 0 && oStamp[o] !== e) {
+        oStamp[o] = e;
+        no++;
+        if (!byPerson) {
+          entry[i - rowFrom] = 1;
+          actorStart[o + 1]!++;
+        }
+      }
+      if (p < 0 || o < 0) continue;
+      if (lastOrg !== null) lastOrg[p] = o;
+      if (firstOrg !== null && several !== null) {
+        const f = firstOrg[p]!;
+        if (f === -1) firstOrg[p] = o;
+        else if (f !== o) several[p] = 1;
+      }
+    }
+    eventPeople[k] = np;
+    eventOrganisations[k] = no;
+    start[k + 1] = byPerson ? np : no;
+    const size = np > 0 ? np : no;
+    tieEvent[k] = max === null || size <= max ? 1 : 0;
+  }
+}
+
+/**
+ * Distinct people (`column = "person"`) or organisations per window event, from the kept rows, with the
+ * transpose. Counting sorts, no comparison sort: the kept rows (event order) give each actor's events
+ * ascending (`actorEvent`); then the actors, visited in index order, fill the events' member lists, which so
+ * come out ascending, and note their positions (`actorPos`). Each pass is its own function (see
+ * `accumulatePairs`).
+ */
+export function buildIncidence(model: AttendanceModel, s: Selection, column: 'person' | 'organisation'): Incidence {
+  const actorCount = column === 'person' ? model.people.length : model.organisations.length;
+  const col = model.attendance[column];
   const start = new Int32Array(s.eventCount + 1);
-  const members = new Int32Array(s.rowTo - s.rowFrom);
+  const actorStart = new Int32Array(actorCount + 1);
+  // 1 for the first kept row of its actor at its event (the incidence entries).
+  const entry = new Uint8Array(s.rowTo - s.rowFrom);
+  countEntries(model, s, col, actorCount, start, actorStart, entry);
+  return incidenceFrom(model, s, column, actorCount, start, actorStart, entry);
+}
+
+/** The incidence and its transpose from the counted entries (`start`, `actorStart`: counts at index + 1). */
+function incidenceFrom(
+  model: AttendanceModel,
+  s: Selection,
+  column: 'person' | 'organisation',
+  actorCount: number,
+  start: Int32Array,
+  actorStart: Int32Array,
+  entry: Uint8Array,
+): Incidence {
+  prefixSums(start);
+  prefixSums(actorStart);
+  const actorEvent = new Int32Array(actorStart[actorCount]!);
+  placeActorEvents(model, s, model.attendance[column], actorStart, entry, actorEvent);
+  const members = new Int32Array(start[s.eventCount]!);
+  const actorPos = new Int32Array(actorEvent.length);
+  placeMembers(start, actorStart, actorEvent, members, actorPos);
+  return { eventFrom: s.eventFrom, eventCount: s.eventCount, actorCount, start, members, ties: s.tieEvent, actorStart, actorEvent, actorPos };
+}
+
+/** Counts to CSR starts in place: `a[v + 1] += a[v]` for every v (one loop for every such pass). */
+export function prefixSums(a: Int32Array): void {
+  for (let v = 0, n = a.length - 1; v < n; v++) a[v + 1]! += a[v]!;
+}
+
+function countEntries(
+  model: AttendanceModel,
+  s: Selection,
+  col: Int32Array,
+  actorCount: number,
+  start: Int32Array,
+  actorStart: Int32Array,
+  entry: Uint8Array,
+): void {
+  const eventStart = model.attendance.eventStart;
+  const { rowFrom, rowKept } = s;
   const stamp = new Int32Array(actorCount).fill(-1);
-  let m = 0;
   for (let k = 0; k < s.eventCount; k++) {
     const e = s.eventFrom + k;
-    start[k] = m;
-    for (let i = a.eventStart[e]!, end = a.eventStart[e + 1]!; i < end; i++) {
-      if (s.rowKept[i - s.rowFrom] === 0) continue;
+    let size = 0;
+    for (let i = eventStart[e]!, end = eventStart[e + 1]!; i < end; i++) {
+      if (rowKept[i - rowFrom] === 0) continue;
       const v = col[i]!;
       if (v < 0 || stamp[v] === e) continue;
       stamp[v] = e;
-      members[m++] = v;
+      entry[i - rowFrom] = 1;
+      actorStart[v + 1]!++;
+      size++;
     }
-    members.subarray(start[k], m).sort();
+    start[k + 1] = size;
   }
-  start[s.eventCount] = m;
-  return { eventFrom: s.eventFrom, eventCount: s.eventCount, actorCount, start, members: members.slice(0, m), ties: s.tieEvent };
+}
+
+function placeActorEvents(model: AttendanceModel, s: Selection, col: Int32Array, actorStart: Int32Array, entry: Uint8Array, actorEvent: Int32Array): void {
+  const eventStart = model.attendance.eventStart;
+  const fill = actorStart.slice(0, actorStart.length - 1);
+  const rowFrom = s.rowFrom;
+  for (let k = 0; k < s.eventCount; k++) {
+    const e = s.eventFrom + k;
+    for (let i = eventStart[e]!, end = eventStart[e + 1]!; i < end; i++) {
+      if (entry[i - rowFrom] === 0) continue;
+      actorEvent[fill[col[i]!]!++] = k;
+    }
+  }
+}
+
+function placeMembers(start: Int32Array, actorStart: Int32Array, actorEvent: Int32Array, members: Int32Array, actorPos: Int32Array): void {
+  const fill = start.slice(0, start.length - 1);
+  for (let v = 0, n = actorStart.length - 1; v < n; v++) {
+    for (let x = actorStart[v]!, end = actorStart[v + 1]!; x < end; x++) {
+      const at = fill[actorEvent[x]!]!++;
+      members[at] = v;
+      actorPos[x] = at;
+    }
+  }
 }
