@@ -20,7 +20,7 @@ import { checksumRows, renderReport, STAGES, type AnalyzeRun, type BenchReport, 
 
 const FLAGS: Record<string, FlagSpec> = {
   'no-peers': { kind: 'boolean', help: 'run only our pipeline (checksums are still compared with bench/peers/results.md)' },
-  peers: { kind: 'string', help: 'which peers to run: comma-separated from limit, igraph, networkx (default all)' },
+  peers: { kind: 'string', help: 'which peers to run: comma-separated from limit, limit-js, igraph, networkx (default all)' },
   stages: { kind: 'string', help: `comma-separated stages (prerequisites are added): ${STAGES.join(', ')}` },
   engine: { kind: 'string', help: 'what the network stages run on: compact (default: the typed arrays and CSR `mycorrhiza analyze` runs on) or graph (graphology graphs, the library API)' },
   budget: { kind: 'string', help: 'seconds a single step of a Python peer may take (default 120)' },
@@ -186,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
   const sc = scale as Scale;
   pipelineOptions(flags); // validate before the long work starts
   const tools = flags.peers === undefined ? undefined : String(flags.peers).split(',').map((t) => t.trim());
-  for (const t of tools ?? []) if (!['limit', 'igraph', 'networkx'].includes(t)) throw new UsageError(`bench: unknown peer "${t}"; use limit, igraph or networkx.`);
+  for (const t of tools ?? []) if (!['limit', 'limit-js', 'igraph', 'networkx'].includes(t)) throw new UsageError(`bench: unknown peer "${t}"; use limit, limit-js, igraph or networkx.`);
   const budget = num('budget', flags.budget, 120, 1);
   const heap = num('heap', flags.heap, 16384, 256);
   const paths = benchPaths(ROOT);

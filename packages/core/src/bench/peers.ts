@@ -6,7 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseChecksum, type Checksums } from './checksum.js';
 
 export const SCALES = ['S', 'M', 'L', 'XL'] as const;
@@ -26,6 +27,9 @@ export interface PeerStep {
 /** A peer's result file (the JSON printed by `igraph_bench.py`, `networkx_bench.py` or `limit`). */
 export interface PeerResult {
   tool: string;
+  /** Input file name and wall seconds of the whole job (limit.c, limit.js). */
+  input?: string;
+  total_s?: number;
   version?: string;
   steps: Record<string, PeerStep>;
   notes?: string[];
@@ -37,7 +41,7 @@ export interface PeerResult {
 
 /** What happened to one peer in this run. */
 export interface PeerRun {
-  tool: 'limit' | 'igraph' | 'networkx';
+  tool: 'limit' | 'limit-js' | 'igraph' | 'networkx';
   /** The result, or null when the tool could not run (see `why`). */
   result: PeerResult | null;
   why?: string;
@@ -137,7 +141,7 @@ export interface PeerRunOptions {
   memKb: number;
   /** Also run networkx on XL (by default it is not attempted, as in run.sh: it would need ~49 GiB). */
   networkxXl: boolean;
-  /** Which peers to run. Default: all three. */
+  /** Which peers to run. Default: all four. */
   tools?: readonly PeerRun['tool'][];
 }
 
@@ -154,10 +158,10 @@ export function buildLimit(paths: BenchPaths): { exe: string | null; why?: strin
   return { exe };
 }
 
-/** Run limit.c, python-igraph and networkx on `csv`, sequentially; tools that are not installed are reported, not fatal. */
+/** Run limit.c, its JavaScript port, python-igraph and networkx on `csv`, sequentially; tools that are not installed are reported, not fatal. */
 export function runPeers(paths: BenchPaths, scale: Scale, csv: string, python: string | null, options: PeerRunOptions, log: (line: string) => void): PeerRun[] {
   const runs: PeerRun[] = [];
-  const wanted = options.tools ?? ['limit', 'igraph', 'networkx'];
+  const wanted = options.tools ?? ['limit', 'limit-js', 'igraph', 'networkx'];
   const limit = wanted.includes('limit') ? buildLimit(paths) : { exe: null };
   if (!wanted.includes('limit')) {
     /* not selected */
@@ -166,6 +170,12 @@ export function runPeers(paths: BenchPaths, scale: Scale, csv: string, python: s
     const r = spawnJson(limit.exe, [csv], null, null);
     runs.push({ tool: 'limit', result: r.json, wallS: r.wallS, ...(r.why ? { why: r.why } : {}) });
   } else runs.push({ tool: 'limit', result: null, why: limit.why ?? 'not built' });
+  if (wanted.includes('limit-js')) {
+    // The same job in JavaScript (bench/limit-js.ts), in a process of its own like the C program.
+    log('running limit.js ...');
+    const r = spawnJson(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'limit-js.js'), csv], null, null);
+    runs.push({ tool: 'limit-js', result: r.json, wallS: r.wallS, ...(r.why ? { why: r.why } : {}) });
+  }
 
   for (const tool of ['igraph', 'networkx'] as const) {
     if (!wanted.includes(tool)) continue;

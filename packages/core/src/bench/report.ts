@@ -115,7 +115,10 @@ export const PEER_STEPS: Readonly<Partial<Record<StageId, Partial<Record<Tool, s
   louvain: { igraph: 'louvain', networkx: 'louvain' },
 });
 
-function peerResult(peers: readonly PeerRun[], tool: Tool): PeerResult | null {
+/** Label of every peer of a run (limit.js is shown in its own table beside limit.c). */
+const RUN_LABEL: Readonly<Record<PeerRun['tool'], string>> = { ...TOOL_LABEL, 'limit-js': 'limit.js' };
+
+function peerResult(peers: readonly PeerRun[], tool: PeerRun['tool']): PeerResult | null {
   return peers.find((p) => p.tool === tool)?.result ?? null;
 }
 
@@ -254,10 +257,30 @@ export function stageRows(r: BenchReport): StageRow[] {
   return rows;
 }
 
+/**
+ * limit.c beside its JavaScript port (`bench/limit-js.ts`, the same job and algorithm), step by step: what the
+ * runtime itself costs on the C program's job. Null when limit.js did not run.
+ */
+export function runtimeFloorRows(r: BenchReport): { label: string; c: string; js: string; ratio: string }[] | null {
+  const c = peerResult(r.peers, 'limit'), js = peerResult(r.peers, 'limit-js');
+  if (!js) return null;
+  const steps: [string, readonly string[]][] = [
+    ['parse', ['parse']],
+    ['dedupe + index', ['dedupe_index']],
+    ['person projection (mark)', ['person_proj_mark']],
+    ['**parse + person projection**', PEER_PROJECTION.limit],
+  ];
+  return steps.map(([label, names]) => {
+    const cs = sumSteps(c, names), jss = sumSteps(js, names);
+    return { label, c: c ? peerCell(cs) : 'not run', js: peerCell(jss), ratio: cs?.s && jss?.s != null ? fmtRatio(jss.s / cs.s) : '' };
+  });
+}
+
 /** Checksum rows: ours against each peer of this run and the stored reference (`results.md`). */
 export function checksumRows(r: BenchReport): ChecksumRow[] {
   const theirs: Record<string, Checksums | undefined> = {};
   for (const t of TOOLS) theirs[TOOL_LABEL[t]] = peerResult(r.peers, t)?.checksum;
+  theirs['limit.js'] = peerResult(r.peers, 'limit-js')?.checksum;
   theirs['results.md'] = r.reference;
   return compareChecksums(r.ours?.checksum ?? {}, theirs);
 }
@@ -288,9 +311,11 @@ export function targetChecks(r: BenchReport): TargetCheck[] {
     const cProj = sumSteps(lim, PEER_PROJECTION.limit)?.s ?? null;
     const rc = proj != null && cProj ? proj / cProj : null;
     const rcp = projPerson != null && cProj ? projPerson / cProj : null;
+    const jsProj = sumSteps(peerResult(r.peers, 'limit-js'), PEER_PROJECTION.limit)?.s ?? null;
+    const floor = jsProj != null && cProj ? `; the C program's own job in JavaScript (limit.js) = ${fmtRatio(jsProj / cProj)}` : '';
     out.push({
       target: `read + projections within 5× of the C program (${r.scale})`,
-      value: rc != null ? `ours (read+person+org) / C (parse+person) = ${fmtRatio(rc)}; read+person only: ${rcp != null ? fmtRatio(rcp) : '?'}` : 'not measured in this run',
+      value: rc != null ? `ours (read+person+org) / C (parse+person) = ${fmtRatio(rc)}; read+person only: ${rcp != null ? fmtRatio(rcp) : '?'}${floor}` : 'not measured in this run',
       met: rc != null ? rc <= 5 : null,
     });
   }
@@ -346,7 +371,7 @@ export function renderReport(r: BenchReport): string {
   w.push(`Input: \`${r.input.path}\` (${(r.input.bytes / 1e6).toFixed(1)} MB), from \`bench/peers/gen.py --scale ${r.scale}\` (seeded). ` + `Run ${r.date}.`);
   w.push(
     `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}; 1-minute load ${r.machine.loadStart.toFixed(2)} → ${r.machine.loadEnd.toFixed(2)}. ` +
-      `Peers: python-igraph ${ver('igraph') ?? '(not run)'}, networkx ${ver('networkx') ?? '(not run)'} (per-step budget ${r.budget} s), limit.c (gcc -O2). ` +
+      `Peers: python-igraph ${ver('igraph') ?? '(not run)'}, networkx ${ver('networkx') ?? '(not run)'} (per-step budget ${r.budget} s), limit.c (gcc -O2), limit.js (limit.c in JavaScript). ` +
       'Tools run one after the other; compare the ratios of one run, not absolute times across runs.',
   );
   w.push('');
@@ -366,7 +391,7 @@ export function renderReport(r: BenchReport): string {
   if (r.ours) w.push(engineLine(r.ours.engine ?? 'graph'), '');
   const missing = r.peers.filter((p) => !p.result);
   if (missing.length || !r.ours) {
-    for (const p of missing) w.push(`- ${TOOL_LABEL[p.tool]} not run: ${p.why ?? 'unknown reason'}`);
+    for (const p of missing) w.push(`- ${RUN_LABEL[p.tool]} not run: ${p.why ?? 'unknown reason'}`);
     if (!r.ours) w.push(`- ours not run: ${r.oursWhy ?? 'unknown reason'}`);
     w.push('');
   }
@@ -376,6 +401,20 @@ export function renderReport(r: BenchReport): string {
       const a = r.analyze;
       w.push(`- \`mycorrhiza analyze\` on this file (every output, separate process): ${a.exitCode === 0 ? 'completed' : `did not complete: ${a.why ?? `exit ${a.exitCode}`}`} in ${secs(a.s)} s, peak ${a.peakMb != null ? mb(a.peakMb) + ' MB' : '?'}.`);
     }
+    w.push('');
+  }
+  const floor = runtimeFloorRows(r);
+  if (floor) {
+    w.push('## The C program in JavaScript');
+    w.push('');
+    w.push(
+      '`limit.js` (`packages/core/src/bench/limit-js.ts`) does limit.c\'s job with limit.c\'s algorithm, step for step, in a Node process of its own: ' +
+        'two columns, no check, no model, no organisation projection. Its ratio to the C program is the floor of any JavaScript implementation on this machine.',
+    );
+    w.push('');
+    w.push('| step | limit.c | limit.js | limit.js / C |');
+    w.push('|---|---|---|---:|');
+    for (const row of floor) w.push(`| ${row.label} | ${row.c} | ${row.js} | ${row.ratio} |`);
     w.push('');
   }
   const targets = targetChecks(r);
@@ -392,7 +431,7 @@ export function renderReport(r: BenchReport): string {
   w.push('Definitions: `bench/peers/benchlib.py` (a strong tie there is weight ≥ 2). Exact keys must agree; `~` keys (Louvain) are compared loosely.');
   w.push('');
   const rows = checksumRows(r);
-  const cols = ['igraph', 'networkx', 'limit.c', 'results.md'];
+  const cols = ['igraph', 'networkx', 'limit.c', 'limit.js', 'results.md'];
   w.push(`| key | ours | ${cols.join(' | ')} | status |`);
   w.push(`|---|---|${cols.map(() => '---|').join('')}---|`);
   for (const row of rows) {
