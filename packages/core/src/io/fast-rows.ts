@@ -189,50 +189,6 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
   const fileName = table.file;
 
   let text = '';
-  let start: Int32Array = new Int32Array(0);
-  let end: Int32Array = new Int32Array(0);
-  let strings: string[] = [];
-  /** The value id of column `c` on the current row (judged on first sight). */
-  const valueOf = (c: Column): number => {
-    const k = c.index;
-    const s = start[k]!;
-    if (s < 0) {
-      c.lastStart = -1;
-      const id = c.ids.string(strings[k]!);
-      if (2 * id >= c.info.length || c.info[2 * id] === UNSEEN) judge(c, id);
-      return id;
-    }
-    const e = end[k]!;
-    // Columns such as the event, its date and type repeat on consecutive rows: compare with the previous
-    // row's cell (nearby in the text) before hashing, as long as that pays (it is tried on every row at first,
-    // then only while at least half of the tries hit).
-    const ls = c.lastStart;
-    if (ls >= 0 && c.lastEnd - ls === e - s && (c.tries < 64 || 2 * c.repeats >= c.tries)) {
-      c.tries++;
-      let i = 0;
-      const len = e - s;
-      while (i < len && text.charCodeAt(s + i) === text.charCodeAt(ls + i)) i++;
-      if (i === len) {
-        c.repeats++;
-        c.lastStart = s;
-        c.lastEnd = e;
-        return c.lastId;
-      }
-    }
-    const id = c.ids.span(text, s, e);
-    if (2 * id >= c.info.length || c.info[2 * id] === UNSEEN) judge(c, id);
-    c.lastStart = s;
-    c.lastEnd = e;
-    c.lastId = id;
-    return id;
-  };
-
-  /** The text of column `c` on the current row: null when the column is absent or the cell empty, undefined when bad. */
-  const textOf = (c: Column | null): string | null | undefined => {
-    if (c === null) return null;
-    const v = valueOf(c);
-    return c.info[2 * v] === BAD ? undefined : c.text[v]!;
-  };
 
   /**
    * A regular row from its value ids (-1: no such column) and the texts of its optional columns: what
@@ -377,33 +333,14 @@ export function createFastRows(ctx: FastRowContext): FastRows | null {
       const cursor = rows.cursor;
       if (rows.text !== text) for (const c of used) c.lastStart = -1;
       text = rows.text;
-      start = cursor.spanStart;
-      end = cursor.spanEnd;
-      strings = cursor.spanCells;
       for (let k = 0; k < width; k++) {
-        const s = start[k]!;
-        if ((s < 0 ? strings[k]!.length : end[k]! - s) > maxCell) return false;
+        // A quoted cell with doubled quotes comes as a string, not a span: such a row is the general reader's.
+        if (cursor.spanStart[k]! < 0) return false;
+        cellStart[k] = cursor.spanStart[k]!;
+        cellEnd[k] = cursor.spanEnd[k]!;
       }
-      const ve = valueOf(E);
-      if (E.info[2 * ve] === BAD) return false;
-      const vd = valueOf(D);
-      if (D.info[2 * vd] === BAD) return false;
-      const vp = P ? valueOf(P) : -1;
-      const sp = P ? P.info[2 * vp]! : EMPTY;
-      if (sp === BAD) return false;
-      const vo = O ? valueOf(O) : -1;
-      const so = O ? O.info[2 * vo]! & STATE : EMPTY;
-      if (so === BAD || (sp === EMPTY && so === EMPTY)) return false;
-      const sector = textOf(SECTOR), region = textOf(REGION), type = textOf(TYPE), role = textOf(ROLE), email = textOf(MAIL);
-      if (sector === undefined || region === undefined || type === undefined || role === undefined || email === undefined) return false;
-      let duration: number | null = null;
-      if (DUR) {
-        const v = valueOf(DUR);
-        if (DUR.info[2 * v] === BAD) return false;
-        const h = DUR.number[v]!;
-        duration = Number.isNaN(h) ? null : h;
-      }
-      commitRow(ve, vd, vp, sp, vo, so, sector, region, type, role, email, duration, rows.row);
+      if (!readValues(text)) return false;
+      commitRow(ve_, vd_, vp_, sp_, vo_, so_, sector_, region_, type_, role_, email_, duration_, rows.row);
       return true;
     },
 

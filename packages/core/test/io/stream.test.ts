@@ -1,7 +1,7 @@
 /**
  * Large files read piece by piece (`InputFile.stream`): the same records, model and report as the whole file,
  * whatever the piece sizes, for UTF-8 (with and without BOM), Windows-1252 and CRLF files, with quoted cells
- * spanning lines and a broken quote.
+ * spanning lines, doubled quotes and a broken quote.
  */
 import { describe, expect, it } from 'vitest';
 import { createPiecesCursor, csvRecords, csvRecordsFromPieces, type CsvSpanCursor } from '../../src/io/csv.js';
@@ -13,7 +13,8 @@ function csvText(rows: number, crlf = false): string {
   const lines = ['event,date,person,organisation,sector'];
   for (let i = 0; i < rows; i++) {
     const person = i % 97 === 0 ? `"Ré, ${i % 13}\nline"` : `Persoon ${i % 311}`;
-    const broken = i === 777 ? '"open quote' : `Org ${i % 41}`;
+    // A broken quote once, and now and then a quoted cell with doubled quotes (a string cell, not a span).
+    const broken = i === 777 ? '"open quote' : i % 53 === 0 ? `"Org ""${i % 5}"""` : `Org ${i % 41}`;
     lines.push(`Event ${Math.floor(i / 15)},2023-${String(1 + (i % 12)).padStart(2, '0')}-1${i % 9},${person},${broken},Zorg`);
   }
   return lines.join(nl) + nl;
