@@ -56,6 +56,13 @@ export interface Incidence {
  * for it inside the window; all their rows (whatever the organisation) and all rows of the organisation go.
  */
 export function selectRows(model: AttendanceModel, r: ResolvedNetworkOptions): Selection {
+  const selection = windowSelection(model, r);
+  sizesAndEntries(model, selection, r.maxEventSize, null, null, null);
+  return selection;
+}
+
+/** The window's rows, kept or not, with zeroed event-size columns (filled by `sizesAndEntries`). */
+function windowSelection(model: AttendanceModel, r: ResolvedNetworkOptions): Selection {
   const { attendance: a } = model;
   const eventFrom = r.eventFrom;
   const eventCount = Math.max(0, r.eventTo - r.eventFrom);
@@ -63,8 +70,7 @@ export function selectRows(model: AttendanceModel, r: ResolvedNetworkOptions): S
   const rowTo = a.eventStart[eventFrom + eventCount] ?? a.length;
   const excludedPerson = staffOf(model, r.excludedOrganisation, rowFrom, rowTo);
   const rowKept = keptRows(model, r.excludedOrganisation, excludedPerson, rowFrom, rowTo);
-  const sizes = eventSizes(model, eventFrom, eventCount, rowKept, rowFrom, r.maxEventSize);
-  return { eventFrom, eventCount, rowFrom, rowTo, rowKept, excludedPerson, ...sizes };
+  return { eventFrom, eventCount, rowFrom, rowTo, rowKept, excludedPerson, eventPeople: new Int32Array(eventCount), eventOrganisations: new Int32Array(eventCount), tieEvent: new Uint8Array(eventCount) };
 }
 
 // The passes are separate functions so that one call compiles each loop on its own (see `accumulatePairs`).
@@ -91,45 +97,6 @@ function keptRows(model: AttendanceModel, x: number, excludedPerson: Uint8Array,
   return rowKept;
 }
 
-function eventSizes(
-  model: AttendanceModel,
-  eventFrom: number,
-  eventCount: number,
-  rowKept: Uint8Array,
-  rowFrom: number,
-  max: number | null,
-): Pick<Selection, 'eventPeople' | 'eventOrganisations' | 'tieEvent'> {
-  const a = model.attendance;
-  const eventPeople = new Int32Array(eventCount);
-  const eventOrganisations = new Int32Array(eventCount);
-  const tieEvent = new Uint8Array(eventCount);
-  const pStamp = new Int32Array(model.people.length).fill(-1);
-  const oStamp = new Int32Array(model.organisations.length).fill(-1);
-  for (let k = 0; k < eventCount; k++) {
-    const e = eventFrom + k;
-    let np = 0;
-    let no = 0;
-    for (let i = a.eventStart[e]!, end = a.eventStart[e + 1]!; i < end; i++) {
-      if (rowKept[i - rowFrom] === 0) continue;
-      const p = a.person[i]!;
-      const o = a.organisation[i]!;
-      if (p >= 0 && pStamp[p] !== e) {
-        pStamp[p] = e;
-        np++;
-      }
-      if (o >= 0 && oStamp[o] !== e) {
-        oStamp[o] = e;
-        no++;
-      }
-    }
-    eventPeople[k] = np;
-    eventOrganisations[k] = no;
-    const size = np > 0 ? np : no;
-    tieEvent[k] = max === null || size <= max ? 1 : 0;
-  }
-  return { eventPeople, eventOrganisations, tieEvent };
-}
-
 /**
  * Per person (arrays of length = people, filled by `selectAndIndex` from the kept rows naming a person and an
  * organisation; null: not wanted): the organisation of its last such row and of its first (both start at
@@ -152,38 +119,40 @@ export function selectAndIndex(
   column: 'person' | 'organisation',
   orgs: PersonOrganisations | null,
 ): { selection: Selection; incidence: Incidence } {
-  const { attendance: a } = model;
-  const eventFrom = r.eventFrom;
-  const eventCount = Math.max(0, r.eventTo - r.eventFrom);
-  const rowFrom = a.eventStart[eventFrom] ?? a.length;
-  const rowTo = a.eventStart[eventFrom + eventCount] ?? a.length;
-  const excludedPerson = staffOf(model, r.excludedOrganisation, rowFrom, rowTo);
-  const rowKept = keptRows(model, r.excludedOrganisation, excludedPerson, rowFrom, rowTo);
+  const selection = windowSelection(model, r);
   const actorCount = column === 'person' ? model.people.length : model.organisations.length;
-  const eventPeople = new Int32Array(eventCount);
-  const eventOrganisations = new Int32Array(eventCount);
-  const tieEvent = new Uint8Array(eventCount);
-  const start = new Int32Array(eventCount + 1);
-  const actorStart = new Int32Array(actorCount + 1);
-  const entry = new Uint8Array(rowTo - rowFrom);
-  const selection: Selection = { eventFrom, eventCount, rowFrom, rowTo, rowKept, excludedPerson, eventPeople, eventOrganisations, tieEvent };
-  sizesAndEntries(model, selection, r.maxEventSize, column === 'person', start, actorStart, entry, orgs?.last ?? null, orgs?.first ?? null, orgs?.several ?? null);
+  const index: EntryCounts = { byPerson: column === 'person', start: new Int32Array(selection.eventCount + 1), actorStart: new Int32Array(actorCount + 1), entry: new Uint8Array(selection.rowTo - selection.rowFrom) };
+  sizesAndEntries(model, selection, r.maxEventSize, index, orgs?.last ?? null, orgs?.first && orgs.several ? orgs : null);
+  const { start, actorStart, entry } = index;
   return { selection, incidence: incidenceFrom(model, selection, column, actorCount, start, actorStart, entry) };
 }
 
-/** The pass of `selectAndIndex`: `eventSizes` and `countEntries` in one. */
+/** What `selectAndIndex` counts beside the event sizes: per event its members, per actor its events, and the rows that are entries. */
+interface EntryCounts {
+  byPerson: boolean;
+  start: Int32Array;
+  actorStart: Int32Array;
+  entry: Uint8Array;
+}
+
+/**
+ * The event sizes of a selection (distinct people and organisations per window event, and whether it creates
+ * ties) in one pass over its kept rows; with `index`, the incidence entry counts too (the same stamps serve
+ * both), and with `lastOrg` / `firstOf` each person's last organisation, first organisation and whether it came
+ * for several.
+ */
 function sizesAndEntries(
   model: AttendanceModel,
   s: Selection,
   max: number | null,
-  byPerson: boolean,
-  start: Int32Array,
-  actorStart: Int32Array,
-  entry: Uint8Array,
+  index: EntryCounts | null,
   lastOrg: Int32Array | null,
-  firstOrg: Int32Array | null,
-  several: Uint8Array | null,
+  firstOf: { first: Int32Array | null; several: Uint8Array | null } | null,
 ): void {
+  const entry = index?.entry ?? null, actorStart = index?.actorStart ?? null, start = index?.start ?? null;
+  const byPerson = index !== null && index.byPerson;
+  const byOrganisation = index !== null && !index.byPerson;
+  const firstOrg = firstOf?.first ?? null, several = firstOf?.several ?? null;
   const a = model.attendance;
   const { eventFrom, eventCount, rowFrom, rowKept, eventPeople, eventOrganisations, tieEvent } = s;
   const pStamp = new Int32Array(model.people.length).fill(-1);
@@ -200,16 +169,16 @@ function sizesAndEntries(
         pStamp[p] = e;
         np++;
         if (byPerson) {
-          entry[i - rowFrom] = 1;
-          actorStart[p + 1]!++;
+          entry![i - rowFrom] = 1;
+          actorStart![p + 1]!++;
         }
       }
       if (o >= 0 && oStamp[o] !== e) {
         oStamp[o] = e;
         no++;
-        if (!byPerson) {
-          entry[i - rowFrom] = 1;
-          actorStart[o + 1]!++;
+        if (byOrganisation) {
+          entry![i - rowFrom] = 1;
+          actorStart![o + 1]!++;
         }
       }
       if (p < 0 || o < 0) continue;
@@ -222,7 +191,7 @@ function sizesAndEntries(
     }
     eventPeople[k] = np;
     eventOrganisations[k] = no;
-    start[k + 1] = byPerson ? np : no;
+    if (start !== null) start[k + 1] = byPerson ? np : no;
     const size = np > 0 ? np : no;
     tieEvent[k] = max === null || size <= max ? 1 : 0;
   }
